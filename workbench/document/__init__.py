@@ -4,6 +4,7 @@ Pure Python on purpose: the checker, the PDF, the command line and the tests han
 dicts decoded from JSON, and nothing here touches the database.
 """
 
+from workbench.document.compare import change_summary, compare_sections, remap_citations
 from workbench.document.model import (
     CHOICES,
     LIST_SECTIONS,
@@ -21,7 +22,6 @@ from workbench.document.validation import (
     parse,
     validate,
 )
-from workbench.document.compare import change_summary, compare_sections, remap_citations
 
 __all__ = [
     "CHOICES",

@@ -43,12 +43,22 @@ def format_number(value) -> str:
 
 def _item_lines(section: str, item: dict) -> list[str]:
     if section == "layers":
-        return [f"{_label('layer_level', item.get('level')) or 'Layer'}: {item.get('title', '')}", item.get("description", "")]
+        return [
+            f"{_label('layer_level', item.get('level')) or 'Layer'}: {item.get('title', '')}",
+            item.get("description", ""),
+        ]
     if section == "root_causes":
         evidence = item.get("evidence") or {}
-        return [item.get("title", ""), item.get("description", ""), " — ".join(filter(None, [evidence.get("figure"), evidence.get("source")]))]
+        return [
+            item.get("title", ""),
+            item.get("description", ""),
+            " — ".join(filter(None, [evidence.get("figure"), evidence.get("source")])),
+        ]
     if section == "stakeholders":
-        return [f"{item.get('name', '')} ({_label('sector', item.get('sector')) or 'sector not given'})", item.get("role", "")]
+        return [
+            f"{item.get('name', '')} ({_label('sector', item.get('sector')) or 'sector not given'})",
+            item.get("role", ""),
+        ]
     if section == "opportunity_areas":
         return [
             item.get("title", ""),
@@ -91,7 +101,16 @@ def section_text(document: dict, section: str) -> str:
     if section == "identity":
         budget = document.get("budget") or {}
         amount = budget.get("amount")
-        budget_text = " ".join(filter(None, [budget.get("currency", ""), format_number(amount) if amount is not None else "", budget.get("period", "")]))
+        budget_text = " ".join(
+            filter(
+                None,
+                [
+                    budget.get("currency", ""),
+                    format_number(amount) if amount is not None else "",
+                    budget.get("period", ""),
+                ],
+            )
+        )
         rows = [
             ("Title", document.get("title", "")),
             ("Statement", document.get("statement", "")),
@@ -175,7 +194,8 @@ def remap_citations(old: dict, new: dict) -> dict:
     the paths must follow the item, or drop with it.
     """
     positions = {
-        section: {item.get("id"): index for index, item in enumerate(new.get(section) or [])} for section in LIST_SECTIONS
+        section: {item.get("id"): index for index, item in enumerate(new.get(section) or [])}
+        for section in LIST_SECTIONS
     }
     out = {}
     for path, sources in (old.get("citations") or {}).items():

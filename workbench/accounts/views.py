@@ -1,0 +1,24 @@
+from django.contrib import messages
+from django.contrib.auth import login
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
+
+from workbench.accounts.forms import SignupForm
+from workbench.teams.models import Invitation
+from workbench.teams.services import accept_invitation
+
+
+def signup(request, token):
+    """Create an account through an invitation link; the new account joins the inviting team."""
+    invitation = get_object_or_404(Invitation.objects.select_related("team"), token=token, accepted_at__isnull=True)
+    if request.user.is_authenticated:
+        return redirect(invitation)
+    form = SignupForm(request.POST or None, initial={"email": invitation.email})
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            user = form.save()
+            accept_invitation(invitation=invitation, user=user)
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, f"Welcome to {invitation.team.name}. Your account is ready.")
+        return redirect(invitation.team)
+    return render(request, "registration/signup.html", {"form": form, "invitation": invitation})

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CanvasesConfig(AppConfig):
+    name = "workbench.canvases"
+    verbose_name = "Canvases"

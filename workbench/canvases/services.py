@@ -1,0 +1,124 @@
+"""Writes to canvases: every save is one transaction that makes one revision."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils import timezone
+
+from workbench.canvases.models import Canvas, Revision, Status
+from workbench.document import change_summary, dumps, empty_document, normalize, parse, validate
+from workbench.document.validation import DocumentInvalid
+
+
+class EditConflict(Exception):
+    """A save based on an older revision than the canvas's current one."""
+
+    def __init__(self, canvas: Canvas, current: Revision):
+        self.canvas = canvas
+        self.current = current
+        super().__init__(f"canvas {canvas.pk} is at revision {current.number}")
+
+
+def _checked(document: dict) -> dict:
+    errors = validate(document)
+    if errors:
+        raise DocumentInvalid(errors)
+    return normalize(document)
+
+
+def _record(canvas: Canvas, *, user, document: dict, previous: dict | None, summary: str | None, restored_from=None):
+    number = canvas.revision_number + 1
+    revision = Revision.objects.create(
+        canvas=canvas,
+        number=number,
+        document=document,
+        author=user,
+        summary=(summary or change_summary(previous, document))[:300],
+        restored_from=restored_from,
+    )
+    canvas.document = document
+    canvas.title = document["title"][:200]
+    canvas.statement = document["statement"]
+    canvas.current_revision = revision
+    canvas.updated_by = user
+    canvas.updated_at = revision.created_at
+    if canvas.status == Status.APPROVED:
+        canvas.status = Status.DRAFT
+    canvas.save()
+    return revision
+
+
+@transaction.atomic
+def create_canvas(*, team, user, document: dict | None = None, title: str = "", summary: str | None = None) -> Canvas:
+    """A new canvas in the team, with its first revision."""
+    document = _checked(document if document is not None else empty_document(title))
+    canvas = Canvas.objects.create(
+        team=team,
+        title=document["title"][:200],
+        statement=document["statement"],
+        document=document,
+        created_by=user,
+        updated_by=user,
+    )
+    _record(canvas, user=user, document=document, previous=None, summary=summary)
+    return canvas
+
+
+@transaction.atomic
+def save_canvas(*, canvas: Canvas, user, document: dict, base_revision: int, summary: str | None = None) -> Revision:
+    """Save a new version of the canvas, unless someone saved since base_revision."""
+    document = _checked(document)
+    locked = Canvas.objects.select_for_update().select_related("current_revision").get(pk=canvas.pk)
+    if locked.revision_number != base_revision:
+        raise EditConflict(locked, locked.current_revision)
+    revision = _record(locked, user=user, document=document, previous=locked.document, summary=summary)
+    canvas.refresh_from_db()
+    return revision
+
+
+@transaction.atomic
+def restore_revision(*, canvas: Canvas, user, number: int) -> Revision:
+    """Make an old revision's content the newest revision; history stays whole."""
+    locked = Canvas.objects.select_for_update().select_related("current_revision").get(pk=canvas.pk)
+    old = locked.revisions.get(number=number)
+    document = normalize(old.document)
+    revision = _record(
+        locked,
+        user=user,
+        document=document,
+        previous=locked.document,
+        summary=f"Restored revision {number}",
+        restored_from=number,
+    )
+    canvas.refresh_from_db()
+    return revision
+
+
+def move_to_bin(*, canvas: Canvas, user) -> None:
+    """Deleting a canvas moves it to its team's bin, from where it can come back."""
+    Canvas.objects.filter(pk=canvas.pk).update(deleted_at=timezone.now(), deleted_by=user)
+
+
+def restore_from_bin(*, canvas: Canvas) -> None:
+    Canvas.objects.filter(pk=canvas.pk).update(deleted_at=None, deleted_by=None)
+
+
+@transaction.atomic
+def purge_canvas(*, canvas: Canvas) -> None:
+    """Delete a binned canvas and its revisions for good."""
+    if canvas.deleted_at is None:
+        raise ValueError("Only a canvas in the bin can be deleted for good.")
+    Canvas.objects.filter(pk=canvas.pk).update(current_revision=None)
+    canvas.delete()
+
+
+def import_canvas(*, team, user, text: str | bytes, source_name: str = "") -> Canvas:
+    """A new canvas from a document file's text; raises DocumentInvalid naming each bad field."""
+    document = parse(text)
+    summary = f"Imported from {source_name}" if source_name else "Imported from a document file"
+    return create_canvas(team=team, user=user, document=document, summary=summary[:300])
+
+
+def export_document(canvas: Canvas) -> str:
+    """The canvas as a document file's text."""
+    return dumps(normalize(canvas.document))

@@ -1,0 +1,301 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.text import slugify
+from django.views.decorators.http import require_GET, require_POST
+
+from workbench.canvases import services
+from workbench.canvases.forms import ITEM_FORMS, CanvasEditor, ImportForm, MergeForm, NewCanvasForm, item_formset
+from workbench.canvases.models import Canvas
+from workbench.canvases.selectors import canvas_for
+from workbench.document import SECTION_TITLES, compare_sections, normalize, parse
+from workbench.document.model import SECTION_KEYS
+from workbench.document.validation import DocumentInvalid
+from workbench.teams.selectors import team_for_member
+
+REVISIONS_PER_PAGE = 25
+
+
+@login_required
+def canvas_create(request, slug):
+    team = team_for_member(request.user, slug)
+    if not request.user.has_perm("teams.add_canvas", team):
+        raise PermissionDenied
+    form = NewCanvasForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        canvas = services.create_canvas(team=team, user=request.user, document=form.document())
+        messages.success(request, "Canvas created. Fill in the sections and save as often as you like.")
+        return redirect("canvases:edit", pk=canvas.pk)
+    return render(request, "canvases/canvas_new.html", {"team": team, "form": form})
+
+
+@login_required
+def canvas_import(request, slug):
+    team = team_for_member(request.user, slug)
+    if not request.user.has_perm("teams.add_canvas", team):
+        raise PermissionDenied
+    form = ImportForm(request.POST or None, request.FILES or None)
+    errors = []
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            canvas = services.import_canvas(team=team, user=request.user, text=upload.read(), source_name=upload.name)
+        except DocumentInvalid as invalid:
+            errors = invalid.errors
+        else:
+            messages.success(request, f"Imported “{canvas.title}” as a new canvas.")
+            return redirect(canvas)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "canvases/canvas_import.html", {"team": team, "form": form, "errors": errors}, status=status)
+
+
+@login_required
+def canvas_detail(request, pk):
+    canvas = canvas_for(request.user, pk)
+    return render(
+        request, "canvases/canvas_detail.html", {"canvas": canvas, "team": canvas.team, "doc": canvas.document}
+    )
+
+
+def _render_editor(request, canvas, editor, *, status=200, notice=None):
+    return render(
+        request,
+        "canvases/canvas_edit.html",
+        {"canvas": canvas, "team": canvas.team, "editor": editor, "section_titles": SECTION_TITLES, "notice": notice},
+        status=status,
+    )
+
+
+@login_required
+def canvas_edit(request, pk):
+    canvas = canvas_for(request.user, pk, perm="canvases.change_canvas")
+    if request.method != "POST":
+        return _render_editor(request, canvas, CanvasEditor(canvas.document, canvas.revision_number))
+    base = _posted_base(request, canvas)
+    base_document = canvas.document if base == canvas.revision_number else _revision_document(canvas, base)
+    editor = CanvasEditor(base_document, base, data=request.POST)
+    if not editor.is_valid():
+        messages.error(request, "Some fields need attention; nothing was saved yet and your text is still here.")
+        return _render_editor(request, canvas, editor, status=422)
+    mine = editor.build_document()
+    return _save_or_conflict(request, canvas, mine, editor.base_revision, editor=editor)
+
+
+def _posted_base(request, canvas) -> int:
+    try:
+        return int(request.POST.get("base_revision", ""))
+    except ValueError:
+        return canvas.revision_number
+
+
+def _revision_document(canvas, number):
+    revision = canvas.revisions.filter(number=number).only("document").first()
+    if revision is None:
+        raise Http404("No such revision.")
+    return revision.document
+
+
+def _save_or_conflict(request, canvas, mine, base, *, editor=None):
+    try:
+        revision = services.save_canvas(canvas=canvas, user=request.user, document=mine, base_revision=base)
+    except services.EditConflict as conflict:
+        return _render_conflict(request, conflict.canvas, mine, base)
+    except DocumentInvalid as invalid:
+        messages.error(request, "The canvas could not be saved: " + "; ".join(str(e) for e in invalid.errors))
+        if editor is None:
+            editor = CanvasEditor(mine, base)
+        return _render_editor(request, canvas, editor, status=422)
+    messages.success(request, f"Saved as revision {revision.number}: {revision.summary}.")
+    if request.POST.get("then") == "view":
+        return redirect(canvas)
+    return redirect("canvases:edit", pk=canvas.pk)
+
+
+def _three_way(base_doc, mine, theirs):
+    """Per section: who changed it since the common base, and which side to keep by default."""
+    rows = []
+    for row in compare_sections(theirs, mine):
+        keys = SECTION_KEYS[row["section"]]
+        mine_changed = any(base_doc.get(k) != mine.get(k) for k in keys)
+        theirs_changed = any(base_doc.get(k) != theirs.get(k) for k in keys)
+        if not row["changed"]:
+            continue
+        row.update(
+            mine_changed=mine_changed,
+            theirs_changed=theirs_changed,
+            both=mine_changed and theirs_changed,
+            default="theirs" if theirs_changed and not mine_changed else "mine",
+        )
+        rows.append(row)
+    return rows
+
+
+def _render_conflict(request, canvas, mine, base):
+    current = canvas.current_revision
+    base_doc = normalize(_revision_document(canvas, base)) if base else normalize(mine)
+    from workbench.document import dumps
+
+    form = MergeForm(initial={"mine": dumps(mine), "base_revision": current.number})
+    rows = _three_way(base_doc, mine, normalize(canvas.document))
+    return render(
+        request,
+        "canvases/canvas_conflict.html",
+        {"canvas": canvas, "team": canvas.team, "current": current, "rows": rows, "form": form, "my_base": base},
+        status=409,
+    )
+
+
+@login_required
+@require_POST
+def canvas_merge(request, pk):
+    canvas = canvas_for(request.user, pk, perm="canvases.change_canvas")
+    form = MergeForm(request.POST)
+    if not form.is_valid():
+        raise Http404("The merge form was incomplete.")
+    try:
+        mine = normalize(parse(form.cleaned_data["mine"]))
+    except DocumentInvalid as invalid:
+        messages.error(request, "Your version could not be read back: " + "; ".join(map(str, invalid.errors)))
+        return redirect("canvases:edit", pk=canvas.pk)
+    base = form.cleaned_data["base_revision"]
+    theirs = normalize(_revision_document(canvas, base))
+    merged = dict(theirs)
+    for section in SECTION_KEYS:
+        if request.POST.get(f"keep_{section}") == "mine":
+            for key in SECTION_KEYS[section]:
+                merged[key] = mine[key]
+    merged = _merge_links_and_citations(theirs, merged)
+    if request.POST.get("then") == "edit":
+        messages.info(request, "The merged version is in the editor. Nothing is saved until you press Save.")
+        return _render_editor(request, canvas, CanvasEditor(merged, base))
+    return _save_or_conflict(request, canvas, merged, base)
+
+
+def _merge_links_and_citations(theirs, merged):
+    from workbench.canvases.forms import _drop_dangling_links
+    from workbench.document import remap_citations
+
+    merged = normalize(merged)
+    _drop_dangling_links(merged)
+    merged["citations"] = remap_citations(theirs, merged)
+    return merged
+
+
+@login_required
+@require_GET
+def canvas_edit_row(request, pk, section):
+    """One new empty row of a list section, for htmx; also bumps the formset's form count."""
+    canvas = canvas_for(request.user, pk, perm="canvases.change_canvas")
+    if section not in ITEM_FORMS:
+        raise Http404("No such section.")
+    try:
+        index = int(request.GET.get(f"{section}-TOTAL_FORMS", ""))
+    except ValueError:
+        index = 0
+    editor = CanvasEditor(canvas.document, canvas.revision_number)
+    formset = item_formset(section)(prefix=section, links=editor.links)
+    form = formset.form(
+        prefix=formset.add_prefix(index), empty_permitted=True, use_required_attribute=False, links=editor.links
+    )
+    formset.add_fields(form, None)
+    form.fields[form.title_field].widget.attrs["autofocus"] = True
+    return render(
+        request,
+        "canvases/partials/new_row.html",
+        {"form": form, "section": section, "index": index, "total": index + 1, "canvas": canvas},
+    )
+
+
+@login_required
+def history(request, pk):
+    canvas = canvas_for(request.user, pk)
+    revisions = canvas.revisions.select_related("author").defer("document").order_by("-number")
+    page = Paginator(revisions, REVISIONS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "canvases/history.html", {"canvas": canvas, "team": canvas.team, "page": page})
+
+
+@login_required
+def compare(request, pk):
+    canvas = canvas_for(request.user, pk)
+    latest = canvas.revision_number
+    try:
+        a = int(request.GET.get("a", max(latest - 1, 1)))
+        b = int(request.GET.get("b", latest))
+    except ValueError:
+        a, b = max(latest - 1, 1), latest
+    revisions = {r.number: r for r in canvas.revisions.select_related("author").filter(number__in=[a, b])}
+    if a not in revisions or b not in revisions:
+        messages.error(request, f"Choose two revisions between 1 and {latest}.")
+        return redirect("canvases:history", pk=canvas.pk)
+    old, new = revisions[a], revisions[b]
+    rows = compare_sections(normalize(old.document), normalize(new.document))
+    return render(
+        request,
+        "canvases/compare.html",
+        {"canvas": canvas, "team": canvas.team, "old": old, "new": new, "rows": rows, "numbers": range(latest, 0, -1)},
+    )
+
+
+@login_required
+def revision_restore(request, pk, number):
+    canvas = canvas_for(request.user, pk, perm="canvases.change_canvas")
+    revision = get_object_or_404(canvas.revisions.select_related("author"), number=number)
+    if request.method == "POST":
+        new = services.restore_revision(canvas=canvas, user=request.user, number=number)
+        messages.success(
+            request,
+            f"Revision {number} restored as revision {new.number}. Nothing was lost: the history keeps every version.",
+        )
+        return redirect(canvas)
+    return render(
+        request, "canvases/revision_restore.html", {"canvas": canvas, "team": canvas.team, "revision": revision}
+    )
+
+
+@login_required
+def canvas_export(request, pk):
+    canvas = canvas_for(request.user, pk)
+    response = HttpResponse(services.export_document(canvas), content_type="application/json; charset=utf-8")
+    filename = f"{slugify(canvas.title) or 'canvas'}-r{canvas.revision_number}.json"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+def canvas_delete(request, pk):
+    canvas = canvas_for(request.user, pk, perm="canvases.delete_canvas")
+    if request.method == "POST":
+        services.move_to_bin(canvas=canvas, user=request.user)
+        messages.success(request, f"“{canvas.title}” moved to the bin. You can restore it from there.")
+        return redirect(canvas.team)
+    return render(request, "canvases/canvas_delete.html", {"canvas": canvas, "team": canvas.team})
+
+
+@login_required
+def bin_list(request, slug):
+    team = team_for_member(request.user, slug)
+    canvases = Canvas.objects.filter(team=team).in_bin().select_related("deleted_by").order_by("-deleted_at")
+    page = Paginator(canvases, 20).get_page(request.GET.get("page"))
+    return render(request, "canvases/bin.html", {"team": team, "page": page})
+
+
+@login_required
+@require_POST
+def canvas_restore(request, pk):
+    canvas = canvas_for(request.user, pk, perm="canvases.restore_canvas", in_bin=True)
+    services.restore_from_bin(canvas=canvas)
+    messages.success(request, f"“{canvas.title}” is back on the dashboard.")
+    return redirect(canvas)
+
+
+@login_required
+def canvas_purge(request, pk):
+    canvas = canvas_for(request.user, pk, perm="canvases.purge_canvas", in_bin=True)
+    if request.method == "POST":
+        services.purge_canvas(canvas=canvas)
+        messages.success(request, f"“{canvas.title}” and its history were deleted for good.")
+        return redirect("canvases:bin", slug=canvas.team.slug)
+    return render(request, "canvases/canvas_purge.html", {"canvas": canvas, "team": canvas.team})

@@ -1,0 +1,162 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from workbench.canvases.forms import ImportForm
+from workbench.canvases.models import Canvas
+from workbench.teams import services
+from workbench.teams.forms import InvitationForm, RoleForm, TeamForm
+from workbench.teams.models import ROLE_HELP, Invitation, Membership
+from workbench.teams.rules import forget_roles
+from workbench.teams.selectors import team_for_member
+
+CANVASES_PER_PAGE = 20
+
+
+@login_required
+def home(request):
+    memberships = (
+        Membership.objects.filter(user=request.user)
+        .select_related("team")
+        .annotate(canvas_count=Count("team__canvases", filter=Q(team__canvases__deleted_at__isnull=True)))
+        .order_by("team__name")
+    )
+    if len(memberships) == 1 and not request.GET.get("all"):
+        return redirect(memberships[0].team)
+    return render(request, "teams/home.html", {"memberships": memberships, "form": TeamForm()})
+
+
+@login_required
+def team_create(request):
+    form = TeamForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        team = services.create_team(name=form.cleaned_data["name"], user=request.user)
+        messages.success(request, f"Team “{team.name}” created. You are its owner.")
+        return redirect(team)
+    return render(request, "teams/team_form.html", {"form": form})
+
+
+@login_required
+def dashboard(request, slug):
+    team = team_for_member(request.user, slug)
+    query = request.GET.get("q", "").strip()
+    canvases = Canvas.objects.filter(team=team).live().search(query).for_listing().order_by("-updated_at", "-pk")
+    page = Paginator(canvases, CANVASES_PER_PAGE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "teams/dashboard.html",
+        {"team": team, "page": page, "query": query, "import_form": ImportForm()},
+    )
+
+
+@login_required
+def members(request, slug):
+    team = team_for_member(request.user, slug)
+    can_manage = request.user.has_perm("teams.manage_members", team)
+    form = InvitationForm(request.POST or None, team=team)
+    if request.method == "POST":
+        if not can_manage:
+            raise PermissionDenied
+        if form.is_valid():
+            invitation = services.invite_member(
+                team=team,
+                email=form.cleaned_data["email"],
+                role=form.cleaned_data["role"],
+                invited_by=request.user,
+                accept_url_for=lambda inv: request.build_absolute_uri(inv.get_absolute_url()),
+            )
+            messages.success(request, f"Invitation sent to {invitation.email}.")
+            return redirect("teams:members", slug=team.slug)
+    memberships = team.memberships.select_related("user").order_by("user__username")
+    invitations = team.invitations.filter(accepted_at__isnull=True).select_related("invited_by") if can_manage else []
+    return render(
+        request,
+        "teams/members.html",
+        {
+            "team": team,
+            "memberships": memberships,
+            "invitations": invitations,
+            "form": form,
+            "can_manage": can_manage,
+            "role_help": ROLE_HELP,
+            "role_form": RoleForm(),
+        },
+    )
+
+
+def _managed_membership(request, slug, membership_id):
+    team = team_for_member(request.user, slug)
+    if not request.user.has_perm("teams.manage_members", team):
+        raise PermissionDenied
+    return team, get_object_or_404(team.memberships.select_related("user"), pk=membership_id)
+
+
+@login_required
+@require_POST
+def member_role(request, slug, membership_id):
+    team, membership = _managed_membership(request, slug, membership_id)
+    form = RoleForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Choose one of the roles in the list.")
+    else:
+        try:
+            services.change_role(membership=membership, role=form.cleaned_data["role"])
+            messages.success(request, f"{membership.user.username} is now {membership.get_role_display().lower()}.")
+        except services.LastOwner as error:
+            messages.error(request, error.message)
+    forget_roles(request.user)
+    return redirect("teams:members", slug=team.slug)
+
+
+@login_required
+def member_remove(request, slug, membership_id):
+    team, membership = _managed_membership(request, slug, membership_id)
+    if request.method == "POST":
+        try:
+            services.remove_member(membership=membership)
+        except services.LastOwner as error:
+            messages.error(request, error.message)
+            return redirect("teams:members", slug=team.slug)
+        messages.success(request, f"{membership.user.username} was removed from the team.")
+        if membership.user_id == request.user.pk:
+            return redirect("teams:home")
+        return redirect("teams:members", slug=team.slug)
+    return render(request, "teams/member_remove.html", {"team": team, "membership": membership})
+
+
+@login_required
+@require_POST
+def invitation_revoke(request, slug, invitation_id):
+    team = team_for_member(request.user, slug)
+    if not request.user.has_perm("teams.manage_members", team):
+        raise PermissionDenied
+    invitation = get_object_or_404(team.invitations.filter(accepted_at__isnull=True), pk=invitation_id)
+    invitation.delete()
+    messages.success(request, f"The invitation to {invitation.email} no longer works.")
+    return redirect("teams:members", slug=team.slug)
+
+
+def invitation(request, token):
+    invitation = get_object_or_404(Invitation.objects.select_related("team", "invited_by"), token=token)
+    if not invitation.is_pending:
+        if request.user.is_authenticated and invitation.team.memberships.filter(user=request.user).exists():
+            return redirect(invitation.team)
+        return render(request, "teams/invitation_used.html", {"invitation": invitation}, status=410)
+    if request.method == "POST" and request.user.is_authenticated:
+        services.accept_invitation(invitation=invitation, user=request.user)
+        messages.success(request, f"Welcome to {invitation.team.name}.")
+        return redirect(invitation.team)
+    return render(
+        request,
+        "teams/invitation.html",
+        {
+            "invitation": invitation,
+            "login_url": f"{reverse('login')}?next={invitation.get_absolute_url()}",
+            "signup_url": reverse("signup", kwargs={"token": invitation.token}),
+        },
+    )
