@@ -1,0 +1,276 @@
+"""Measurable: a quantified target in the statement, and metrics that can show progress towards it."""
+
+from __future__ import annotations
+
+from workbench.checker.base import MEASURING_IMPACT, METRICS_CHALLENGE, REAL_MISSIONS, Rule, register
+from workbench.checker.canvas import MISSION_TARGET
+
+OUTCOME_KINDS = {"mission_outcome", "intermediate_outcome"}
+
+
+def _label(metric) -> str:
+    name = metric.text("name").strip()
+    return f"'{name[:60]}'" if name else "This metric"
+
+
+@register
+class StatementQuantity(Rule):
+    id = "statement-quantity"
+    needs = ("statement",)
+    criterion = "measurable"
+    severity = "warning"
+    section = "identity"
+    title = "The statement has a quantified target"
+    looks_for = (
+        "A figure, percentage, amount of money, fraction (halve, a third, double) or an absolute target (zero, "
+        "net zero, no one, every, all) in the statement. A year alone is not a target."
+    )
+    why = "A real mission is measurable: people can tell whether it was met."
+    source = REAL_MISSIONS
+    how_to_fix = "Add how much: 'halve', 'to zero', 'at least 150 regions', 'every child', '90 %'."
+    weight = 35
+
+    def findings(self, canvas):
+        reading = canvas.reading
+        if reading.empty or reading.has_quantity:
+            return []
+        if reading.directions:
+            message = (
+                f"'{reading.directions[0].lower()}' gives the direction but no amount, so no one can tell when "
+                "the mission has been met."
+            )
+        else:
+            message = "The statement has no target anyone could check; a year on its own does not say how much."
+        return [
+            self.finding(
+                message,
+                "Add a figure or an end state, e.g. 'halve', 'to zero' or 'every household'.",
+                field="statement",
+            )
+        ]
+
+
+@register
+class MetricsMissing(Rule):
+    id = "metrics-missing"
+    criterion = "measurable"
+    severity = "warning"
+    section = "metrics"
+    title = "The mission has success metrics"
+    looks_for = "A canvas with no metrics."
+    why = "Missions need a way to measure impact on the whole system, which teams often lack; plan it from the start."
+    source = MEASURING_IMPACT
+    how_to_fix = "Add at least one metric for the mission itself and one for each opportunity area."
+    weight = 25
+
+    def findings(self, canvas):
+        if canvas.metrics:
+            return []
+        return [
+            self.finding(
+                "No success metrics yet, so progress cannot be shown.",
+                "Add a metric for the mission's outcome with a baseline, a target and where the data comes from.",
+            )
+        ]
+
+
+class _MetricFieldRule(Rule):
+    """Shared shape of the per-metric completeness rules: each metric that lacks something costs 1/n."""
+
+    criterion = "measurable"
+    severity = "warning"
+    section = "metrics"
+    source = METRICS_CHALLENGE
+    needs = ("metrics",)
+
+    def findings(self, canvas):
+        metrics = canvas.metrics
+        found = []
+        for metric in metrics:
+            problem = self.missing(metric)
+            if problem:
+                message, suggestion, field = problem
+                found.append(
+                    self.finding(message, suggestion, item=metric.id, field=metric.path(field), share=1 / len(metrics))
+                )
+        return found
+
+    def missing(self, metric):  # pragma: no cover - every subclass overrides it
+        raise NotImplementedError
+
+
+@register
+class MetricUnit(_MetricFieldRule):
+    id = "metric-unit"
+    title = "Each metric has a unit"
+    looks_for = "A metric with no unit (%, people, tonnes CO2e, deaths per 100,000 …)."
+    why = "Clear performance metrics are one of the hard parts of a mission; a number without a unit is ambiguous."
+    how_to_fix = "Give the unit the figures are counted in."
+    weight = 8
+
+    def missing(self, metric):
+        if metric.text("unit").strip():
+            return None
+        return (
+            f"{_label(metric)} has no unit, so its figures are hard to read.",
+            "Add the unit, e.g. '% of residents' or 'deaths per 100,000 people'.",
+            "unit",
+        )
+
+
+@register
+class MetricBaseline(_MetricFieldRule):
+    id = "metric-baseline"
+    title = "Each metric has a baseline"
+    looks_for = "A metric without a baseline value or without the year of that value."
+    why = "Progress is only visible against a starting point; clear metrics are a known challenge for missions."
+    how_to_fix = "Give the latest known value and the year it describes."
+    weight = 10
+
+    def missing(self, metric):
+        baseline = metric.measurement("baseline")
+        if baseline.value is not None and baseline.year is not None:
+            return None
+        gap = "a starting value" if baseline.value is None else "the year of its starting value"
+        return (
+            f"{_label(metric)} has no {gap}.",
+            "Add the most recent figure you have and the year it was measured.",
+            "baseline",
+        )
+
+
+@register
+class MetricTarget(_MetricFieldRule):
+    id = "metric-target"
+    title = "Each metric has a target, a target year and a direction"
+    looks_for = "A metric without a target value, a target year, or a direction (up, down, hold steady)."
+    why = "A metric only tells you whether the mission is on track when it says where it should get to and by when."
+    how_to_fix = "Give the value to reach, the year to reach it by, and whether the metric should go up or down."
+    weight = 10
+
+    def missing(self, metric):
+        target = metric.measurement("target")
+        gaps = []
+        if target.value is None:
+            gaps.append("a target value")
+        if target.year is None:
+            gaps.append("a target year")
+        if not metric.choice("direction"):
+            gaps.append("a direction")
+        if not gaps:
+            return None
+        return (
+            f"{_label(metric)} has no {' or '.join(gaps)}.",
+            "Say what value it should reach, by which year, and whether it should go up or down.",
+            "target" if target.value is None or target.year is None else "direction",
+        )
+
+
+@register
+class MetricSource(_MetricFieldRule):
+    id = "metric-source"
+    title = "Each metric names its data source"
+    looks_for = "A metric with no data source."
+    why = "Measuring a mission's impact needs data someone actually collects; naming it early shows the gaps."
+    how_to_fix = "Name the survey, register or dataset, and who publishes it."
+    weight = 7
+
+    def missing(self, metric):
+        if metric.text("source").strip():
+            return None
+        return (
+            f"{_label(metric)} does not say where its data comes from.",
+            "Name the dataset, e.g. 'Annual Population Survey (ONS)' or 'council food bank returns'.",
+            "source",
+        )
+
+
+@register
+class MetricDirection(Rule):
+    id = "metric-direction"
+    needs = ("metrics",)
+    criterion = "measurable"
+    severity = "error"
+    section = "metrics"
+    title = "Targets move in the stated direction"
+    looks_for = "A metric that should go up but whose target is below its baseline, or the other way round."
+    why = "A target that contradicts its own direction makes progress impossible to judge."
+    source = METRICS_CHALLENGE
+    how_to_fix = "Correct the direction, the baseline or the target so they agree."
+    weight = 10
+
+    def findings(self, canvas):
+        found = []
+        for metric in canvas.metrics:
+            direction = metric.choice("direction")
+            baseline, target = metric.measurement("baseline").value, metric.measurement("target").value
+            if baseline is None or target is None:
+                continue
+            wrong = (direction == "increase" and target < baseline) or (direction == "decrease" and target > baseline)
+            if not wrong:
+                continue
+            way = "go up" if direction == "increase" else "go down"
+            found.append(
+                self.finding(
+                    f"{_label(metric)} should {way}, but its target ({target:g}) is on the other side of its "
+                    f"baseline ({baseline:g}).",
+                    "Check the direction and the two values; one of them is probably the wrong way round.",
+                    item=metric.id,
+                    field=metric.path("direction"),
+                )
+            )
+        return found
+
+
+@register
+class MetricOutcome(Rule):
+    id = "metric-outcome"
+    needs = ("metrics",)
+    criterion = "measurable"
+    severity = "warning"
+    section = "metrics"
+    title = "At least one metric measures an outcome"
+    looks_for = "Metrics that are all outputs (or have no kind), with no mission or intermediate outcome."
+    why = "Counting activities shows effort, not impact; missions are judged by the outcomes they change."
+    source = MEASURING_IMPACT
+    how_to_fix = "Add a metric of what changes for people, e.g. 'adults who smoke (%)', and mark it as an outcome."
+    weight = 15
+
+    def findings(self, canvas):
+        if not canvas.metrics:
+            return []
+        kinds = {metric.choice("kind") for metric in canvas.metrics}
+        if kinds & OUTCOME_KINDS:
+            return []
+        if kinds <= {""}:
+            message = "None of the metrics says whether it measures an outcome or an output."
+        else:
+            message = "All the metrics count outputs (things done), none the outcome for people."
+        return [
+            self.finding(message, "Add or mark a metric of the change itself as a mission or intermediate outcome.")
+        ]
+
+
+@register
+class MissionMetric(Rule):
+    id = "mission-metric"
+    needs = ("metrics",)
+    criterion = "measurable"
+    severity = "advice"
+    section = "metrics"
+    title = "A metric measures the mission itself"
+    looks_for = "Metrics exist, but none measures the mission as a whole ('mission' in what it measures)."
+    why = "Impact on the whole system is what is hardest to measure and what matters most for a mission."
+    source = MEASURING_IMPACT
+    how_to_fix = "Mark the metric that tracks the statement's target as measuring the mission."
+    weight = 5
+
+    def findings(self, canvas):
+        if not canvas.metrics or any(MISSION_TARGET in metric.ids("measures") for metric in canvas.metrics):
+            return []
+        return [
+            self.finding(
+                "No metric tracks the mission statement's own target.",
+                "Pick the metric that shows whether the statement has come true and set it to measure the mission.",
+            )
+        ]

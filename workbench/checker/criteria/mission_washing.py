@@ -1,0 +1,217 @@
+"""Not mission-washing: not business as usual renamed a mission."""
+
+from __future__ import annotations
+
+from workbench.checker.base import BEYOND_SCIENCE, QUICK_WINS, REAL_MISSIONS, Rule, register
+
+SCIENCE_LEVERS = {"research_and_innovation", "data_and_infrastructure"}
+
+
+@register
+class StatementBusinessAsUsual(Rule):
+    id = "statement-business-as-usual"
+    needs = ("statement",)
+    criterion = "not_mission_washing"
+    severity = "warning"
+    section = "identity"
+    title = "The statement is more than business as usual"
+    looks_for = (
+        "Several signs together: activity wording with no outcome, no quantified target, no deadline, words of "
+        "continuity (continue, maintain, build on, existing), the organisation as the subject ('the council "
+        "will …'), hedges. One sign alone is not enough to report."
+    )
+    why = (
+        "Mission washing is the mission label put on work that would have happened anyway; no single word "
+        "proves it, but several signs together usually do."
+    )
+    source = REAL_MISSIONS
+    how_to_fix = "Rewrite the statement around a change for people with a target and a deadline."
+    weight = 40
+
+    def findings(self, canvas):
+        reading = canvas.reading
+        if reading.empty:
+            return []
+        signs = []
+        if reading.activity_led:
+            signs.append("activity wording")
+        if not reading.has_quantity:
+            signs.append("no target")
+        if not reading.has_deadline:
+            signs.append("no deadline")
+        if reading.continuity:
+            signs.append("continuity wording")
+        if reading.council_centred and not reading.has_outcome:
+            signs.append("the organisation as the subject")
+        if reading.hedges:
+            signs.append("hedging")
+        strong_sign = bool(reading.continuity) or bool(reading.council_centred and not reading.has_outcome)
+        if len(signs) >= 3 or (len(signs) == 2 and strong_sign):
+            return [
+                self.finding(
+                    f"Taken together ({', '.join(signs)}), the statement reads like existing work with a new name.",
+                    "Describe the change residents would notice, with a figure and a year, e.g. 'By 2030, no one "
+                    "in the borough sleeps rough'.",
+                    field="statement",
+                    share=1.0 if len(signs) >= 3 else 0.6,
+                )
+            ]
+        return []
+
+
+@register
+class StatementContinuity(Rule):
+    id = "statement-continuity"
+    needs = ("statement",)
+    criterion = "not_mission_washing"
+    severity = "warning"
+    section = "identity"
+    title = "The statement promises change, not continuity"
+    looks_for = "Words of continuity in the statement: continue, maintain, build on, existing, current, refresh."
+    why = "A mission sets out to change a system; carrying on with current work under a new label is mission washing."
+    source = REAL_MISSIONS
+    how_to_fix = "Say what will be different from today; keep what already works in the levers, marked as existing."
+    weight = 20
+
+    def findings(self, canvas):
+        continuity = canvas.reading.continuity
+        if not continuity:
+            return []
+        quoted = ", ".join(f"'{c.lower()}'" for c in dict.fromkeys(continuity))
+        return [
+            self.finding(
+                f"{quoted[0].upper() + quoted[1:]} suggests carrying on with what is already happening.",
+                "Describe the new state you are aiming for; list current work as existing levers instead.",
+                field="statement",
+            )
+        ]
+
+
+@register
+class StatementCouncilCentred(Rule):
+    id = "statement-council-centred"
+    needs = ("statement",)
+    criterion = "not_mission_washing"
+    severity = "warning"
+    section = "identity"
+    title = "The statement is about people or a place, not the organisation"
+    looks_for = "An organisation as the subject ('the council will …', 'we will …') with no outcome for people."
+    why = "Missions are shared by many actors and judged by what changes for people; a to-do list for one body is not."
+    source = REAL_MISSIONS
+    how_to_fix = "Make residents, a group or the place the subject: 'By 2030, every child in Camden …'."
+    weight = 15
+
+    def findings(self, canvas):
+        reading = canvas.reading
+        if not reading.council_centred or reading.has_outcome:
+            return []
+        return [
+            self.finding(
+                f"The statement starts from the organisation ('{reading.council_centred[0].strip(' .;')}') and "
+                "does not say what changes for people.",
+                "Put the people or the place first, e.g. 'By 2030, everyone in the borough can …'.",
+                field="statement",
+            )
+        ]
+
+
+@register
+class LeversNotOnlyExisting(Rule):
+    id = "levers-not-only-existing"
+    needs = ("levers",)
+    criterion = "not_mission_washing"
+    severity = "warning"
+    section = "levers"
+    title = "Some levers are new"
+    looks_for = "Levers that are all marked 'existing', with none marked 'new'."
+    why = "If every tool was already in use, the mission is likely the current programme renamed."
+    source = REAL_MISSIONS
+    how_to_fix = "Add the new tools, money, rules or partnerships the mission brings, and mark them 'new'."
+    weight = 15
+
+    def findings(self, canvas):
+        statuses = [lever.choice("status") for lever in canvas.levers]
+        if "existing" not in statuses or "new" in statuses:
+            return []
+        return [
+            self.finding(
+                "Every lever with a status is marked as existing; nothing new is being brought in yet.",
+                "Add at least one new lever, such as a fund, a purchasing rule or a partnership set up for this "
+                "mission.",
+            )
+        ]
+
+
+@register
+class BeyondScience(Rule):
+    id = "beyond-science"
+    needs = ("levers",)
+    criterion = "not_mission_washing"
+    severity = "warning"
+    section = "levers"
+    title = "Beyond research and technology"
+    looks_for = (
+        "Levers that are all research and innovation or data and infrastructure, or actors that all come from research."
+    )
+    why = (
+        "Missions confined to science and technology miss the changes in behaviour and in systems that most "
+        "societal goals need."
+    )
+    source = BEYOND_SCIENCE
+    how_to_fix = "Add levers such as regulation, procurement, communication or skills, and actors beyond research."
+    weight = 15
+
+    def findings(self, canvas):
+        found = []
+        types = {lever.choice("type") for lever in canvas.levers} - {""}
+        if types and types <= SCIENCE_LEVERS:
+            found.append(
+                self.finding(
+                    "All the levers are research or data; nothing yet changes how people or services behave.",
+                    "Add a lever of another kind, e.g. regulation, procurement, communication or skills.",
+                )
+            )
+        sectors = [actor.choice("sector") for actor in canvas.stakeholders if actor.choice("sector")]
+        if len(sectors) >= 2 and set(sectors) == {"research"}:
+            found.append(
+                self.finding(
+                    "Every actor listed comes from research.",
+                    "Add the services, businesses and residents whose behaviour the mission needs to change.",
+                    section="stakeholders",
+                )
+            )
+        return found
+
+
+@register
+class PortfolioNotSingleProject(Rule):
+    id = "portfolio-not-single-project"
+    criterion = "not_mission_washing"
+    severity = "warning"
+    section = "opportunity_areas"
+    title = "A portfolio, not a single project"
+    looks_for = "Fewer than two opportunity areas, or fewer than two levers."
+    why = (
+        "A quick-win mindset funds single projects; a mission needs a portfolio of actions across the "
+        "system, pointed at one clear goal."
+    )
+    source = QUICK_WINS
+    how_to_fix = "Map at least two opportunity areas and several levers that together move the goal."
+    weight = 15
+
+    def findings(self, canvas):
+        areas, levers = len(canvas.opportunity_areas), len(canvas.levers)
+        if areas >= 2 and levers >= 2:
+            return []
+        parts = []
+        if areas < 2:
+            parts.append("no opportunity areas" if areas == 0 else "one opportunity area")
+        if levers < 2:
+            parts.append("no levers" if levers == 0 else "one lever")
+        return [
+            self.finding(
+                f"The canvas has {' and '.join(parts)}, which looks more like a single project than a mission.",
+                "Add the other places where change is needed and the tools each partner brings to them.",
+                section="opportunity_areas" if areas < 2 else "levers",
+            )
+        ]

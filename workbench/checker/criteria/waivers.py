@@ -1,0 +1,46 @@
+"""Waivers: a team can switch a rule off for its canvas, with a reason that stays visible."""
+
+from __future__ import annotations
+
+from workbench.checker.base import REAL_MISSIONS, REGISTRY, Rule, register
+
+
+@register
+class WaiverValid(Rule):
+    id = "waiver-valid"
+    criterion = None  # about the canvas's waivers, not about the mission: never counts towards a score
+    severity = "advice"
+    section = "waivers"
+    title = "Waivers name a rule and give a reason"
+    looks_for = "A waiver that names no rule the checker knows, or gives no reason."
+    why = (
+        "Switching a rule off is fine when the team says why; the reason stays visible to reviewers, because "
+        "a silent exception is how a mission slides into business as usual."
+    )
+    source = REAL_MISSIONS
+    how_to_fix = "Use a rule id from the 'How the checker works' page and write the reason in a sentence."
+    weight = 0
+
+    def findings(self, canvas):
+        found = []
+        for position, waiver in enumerate(canvas.waivers):
+            rule = waiver.get("rule")
+            reason = waiver.get("reason")
+            if not isinstance(rule, str) or rule not in REGISTRY:
+                name = f"'{rule[:60]}'" if isinstance(rule, str) and rule else "no rule"
+                found.append(
+                    self.finding(
+                        f"A waiver names {name}, which is not a rule of the checker, so it changes nothing.",
+                        "Check the rule id on the 'How the checker works' page.",
+                        field=f"waivers[{position}].rule",
+                    )
+                )
+            elif not isinstance(reason, str) or not reason.strip():
+                found.append(
+                    self.finding(
+                        f"The waiver of '{rule}' gives no reason, so the rule still applies.",
+                        "Write why this rule does not fit your mission.",
+                        field=f"waivers[{position}].reason",
+                    )
+                )
+        return found

@@ -1,0 +1,233 @@
+"""Words, sentences, syllables and the word lists the plain-language rules use.
+
+Readability is computed here from the two published Flesch formulas, with syllables counted by
+pyphen's bundled en_GB dictionary: nothing is downloaded, so it works on a server without internet.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+WORDS_FILE = Path(__file__).with_name("data") / "words.tsv"
+
+WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[^a-z])|\n\s*\n|\n\s*(?:[-*•]|\d+[.)])\s+|[;:]?\s*\n(?=\s*[A-Z])")
+_ABBREVIATIONS = re.compile(r"\b(?:e\.g|i\.e|etc|vs|approx|incl|no|nos|dr|mr|mrs|ms|st)\.\s", re.IGNORECASE)
+
+
+def words(text: str) -> list[str]:
+    """The words of a text: runs of letters or digits, keeping inner apostrophes and hyphens."""
+    return WORD.findall(text)
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a text; list items and paragraphs count as sentences of their own."""
+    shielded = _ABBREVIATIONS.sub(lambda match: match.group(0).replace(".", "\u2024"), text)
+    parts = _SENTENCE_END.split(shielded)
+    return [part.replace("\u2024", ".").strip() for part in parts if part and words(part)]
+
+
+# --- syllables and readability -------------------------------------------------------------
+
+_VOWEL_GROUPS = re.compile(r"[aeiouy]+")
+
+
+@cache
+def _hyphenator():
+    import pyphen
+
+    return pyphen.Pyphen(lang="en_GB")
+
+
+@cache
+def syllables(word: str) -> int:
+    """Syllables in one word: pyphen's break points, never fewer than the word's vowel groups allow."""
+    lower = word.lower().strip("'’-")
+    if not lower:
+        return 0
+    if not any(ch.isalpha() for ch in lower):
+        return max(1, len(lower) // 2)  # a figure like 2030 is read aloud as two or three syllables
+    by_dictionary = len(_hyphenator().positions(lower)) + 1
+    groups = len(_VOWEL_GROUPS.findall(lower))
+    if lower.endswith("e") and not lower.endswith(("le", "ee", "ye")) and groups > 1:
+        groups -= 1
+    return max(1, by_dictionary, groups)
+
+
+@dataclass(frozen=True)
+class Readability:
+    """Flesch reading ease (higher is easier) and an approximate UK reading age for a text."""
+
+    words: int
+    sentences: int
+    syllables: int
+    reading_ease: float
+    grade: float
+
+    @property
+    def reading_age(self) -> int:
+        """Flesch–Kincaid grade plus five, the usual bridge from US grade to age in years."""
+        return max(5, round(self.grade + 5))
+
+
+def readability(text: str) -> Readability | None:
+    """Flesch reading ease and Flesch–Kincaid grade of a text, or None when it has no words."""
+    parts = sentences(text)
+    tokens = [token for part in parts for token in words(part)]
+    if not tokens:
+        return None
+    count_sentences = max(1, len(parts))
+    count_syllables = sum(syllables(token) for token in tokens)
+    per_sentence = len(tokens) / count_sentences
+    per_word = count_syllables / len(tokens)
+    ease = 206.835 - 1.015 * per_sentence - 84.6 * per_word
+    grade = 0.39 * per_sentence + 11.8 * per_word - 15.59
+    return Readability(len(tokens), count_sentences, count_syllables, round(ease, 1), round(grade, 1))
+
+
+# --- the word lists ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Term:
+    """One entry of words.tsv: a word to avoid, the list it comes from, a plain alternative, where it is allowed."""
+
+    term: str
+    list: str
+    alternative: str
+    allowed_in: frozenset[str]
+
+    @property
+    def verb_only(self) -> bool:
+        # "impact (not as a verb)", "progress (as a verb)", "land (only aircraft land)": the noun is fine.
+        hint = self.alternative.lower()
+        return "as a verb" in hint or "only aircraft" in hint
+
+
+@cache
+def terms() -> tuple[Term, ...]:
+    """The GOV.UK and LGA words to avoid, read from the data file shipped with the checker."""
+    out = []
+    with WORDS_FILE.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            term = (row.get("term") or "").strip().lower()
+            if not term:
+                continue
+            scope = (row.get("scope") or "any").strip()
+            allowed = frozenset(s.strip() for s in scope[4:].split(",")) if scope.startswith("not:") else frozenset()
+            out.append(Term(term, (row.get("list") or "").strip(), (row.get("alternative") or "").strip(), allowed))
+    return tuple(out)
+
+
+def word_forms(term: str) -> set[str]:
+    """The inflected forms of a listed word (collaborate, collaborates, collaborated, collaborating …)."""
+    if " " in term or "-" in term:
+        return {term}
+    forms = {term}
+    if term.endswith("ing"):
+        stem = term[:-3]
+        forms |= {stem + "ed", stem + "e", stem + "es", stem + "s", stem + "ement"}
+        if len(stem) >= 6:
+            forms.add(stem)
+    elif term.endswith("ed"):
+        stem = term[:-2]
+        forms |= {stem + "ing", stem + "s", stem + "e", stem + "es"}
+    elif term.endswith("e"):
+        stem = term[:-1]
+        forms |= {term + "s", term + "d", stem + "ing", stem + "ion", stem + "ions", stem + "ive", stem + "ation"}
+        forms |= {stem + "en", term + "ment", term + "ments"}
+    elif term.endswith("y") and len(term) > 3 and term[-2] not in "aeiou":
+        forms |= {term[:-1] + "ies", term[:-1] + "ied"}
+    else:
+        forms |= {term + "s", term + "es", term + "ed", term + "ing", term + "ment", term + "ments", term + "er"}
+        if re.search(r"[^aeiou][aeiou][bdgklmnprt]$", term):
+            forms |= {term + term[-1] + "ed", term + term[-1] + "ing"}
+    return forms
+
+
+def _phrase_pattern(form: str) -> str:
+    # "one-stop shop" also matches "one stop shop"; "ring fencing" also "ring-fencing".
+    return r"[\s\-]+".join(re.escape(part) for part in re.split(r"[\s\-]+", form))
+
+
+@cache
+def _term_matcher():
+    by_form: dict[str, Term] = {}
+    for entry in terms():
+        for form in word_forms(entry.term):
+            by_form.setdefault(form, entry)
+    alternation = "|".join(_phrase_pattern(form) for form in sorted(by_form, key=len, reverse=True))
+    return re.compile(r"(?<![\w\-])(?:" + alternation + r")(?![\w\-])", re.IGNORECASE), by_form
+
+
+_VERB_CONTEXT = re.compile(
+    r"(?:\b(?:to|will|would|can|could|may|might|must|should|shall|we|they|you|not|and|also)\s+)$", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class TermHit:
+    term: Term
+    matched: str
+    start: int
+
+
+def find_terms(text: str, section: str, field: str = "") -> list[TermHit]:
+    """Listed words in one field's text, skipping words that are the canvas's own vocabulary there."""
+    if not text:
+        return []
+    pattern, by_form = _term_matcher()
+    top = field.split(".")[0].split("[")[0]
+    hits, seen = [], set()
+    for match in pattern.finditer(text):
+        key = re.sub(r"[\s\-]+", " ", match.group(0).lower())
+        entry = by_form.get(key) or by_form.get(match.group(0).lower())
+        if entry is None:
+            entry = next((by_form[f] for f in by_form if re.sub(r"[\s\-]+", " ", f) == key), None)
+        if entry is None or section in entry.allowed_in or top in entry.allowed_in:
+            continue
+        if entry.verb_only:
+            inflected = key != entry.term and key.endswith(("ed", "ing"))
+            if not inflected and not _VERB_CONTEXT.search(text[max(0, match.start() - 12) : match.start()]):
+                continue
+        if entry.term in seen:
+            continue
+        seen.add(entry.term)
+        hits.append(TermHit(entry, match.group(0), match.start()))
+    return hits
+
+
+# --- acronyms ------------------------------------------------------------------------------
+
+# Abbreviations a UK resident reads without help; everything else is spelt out once.
+COMMON_ACRONYMS = frozenset(
+    {"UK", "EU", "US", "USA", "UN", "NHS", "GP", "BBC", "TV", "OK", "ID", "AM", "PM", "MP", "LGBT", "LGBTQ", "CO"}
+)
+ACRONYM = re.compile(r"(?<![\w\-])([A-Z][A-Z&]{1,5})(?:s|'s|’s)?(?![\w\-])")
+_ROMAN = re.compile(r"^[IVXLC]+$")
+
+
+def acronyms(text: str) -> list[str]:
+    """All-caps words of two to six letters in a text, in order of first use, without the common ones."""
+    found = []
+    for sentence in sentences(text):
+        letters = [ch for ch in sentence if ch.isalpha()]
+        # A heading or a line typed in capitals is not a use of an acronym.
+        if letters and sum(ch.isupper() for ch in letters) / len(letters) > 0.6:
+            continue
+        for match in ACRONYM.finditer(sentence):
+            token = match.group(1)
+            if token in COMMON_ACRONYMS or _ROMAN.match(token) or token in found:
+                continue
+            found.append(token)
+    return found
+
+
+def is_explained(acronym: str, text: str) -> bool:
+    """True when the text spells the acronym out: "(ACR)" after its words, or "ACR (its words)"."""
+    escaped = re.escape(acronym)
+    return bool(re.search(r"\(\s*" + escaped + r"s?\s*\)", text) or re.search(escaped + r"s?\s+\([a-z]", text, re.I))

@@ -1,0 +1,169 @@
+"""Running every rule over a canvas, applying waivers, and scoring the ten criteria."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from workbench.checker import criteria as _criteria  # noqa: F401  (registers every rule)
+from workbench.checker.base import CRITERIA, REGISTRY, Finding
+from workbench.checker.canvas import Canvas, as_text
+
+# How much each criterion counts towards readiness. The statement's three tests weigh most: a canvas
+# full of good detail around a statement that is not a mission is still not a mission.
+READINESS_WEIGHTS = {
+    "bold": 3,
+    "measurable": 3,
+    "time_bound": 3,
+    "not_mission_washing": 2,
+    "theory_of_change": 2,
+    "cross_sector": 1,
+    "policy_mix": 1,
+    "governance": 1,
+    "plain_language": 1,
+    "short_and_long_term": 1,
+}
+
+# Levels, from the top. A canvas with an error finding cannot be "ready for review", whatever its score.
+READY, TAKING_SHAPE, NOT_YET = "ready for review", "taking shape", "not yet a mission"
+LEVELS = [
+    (READY, 75, "Readiness 75 or more and no errors: ready for a reviewer to read closely."),
+    (TAKING_SHAPE, 45, "Readiness 45 to 74, or higher with an error left: the mission is taking shape."),
+    (NOT_YET, 0, "Readiness below 45: the statement or the canvas does not yet describe a mission."),
+]
+
+SEVERITY_ORDER = {"error": 0, "warning": 1, "advice": 2}
+
+
+def level_for(readiness: int, has_errors: bool) -> str:
+    """The level in plain words for a readiness score (see LEVELS)."""
+    if readiness >= 75 and not has_errors:
+        return READY
+    if readiness >= 45:
+        return TAKING_SHAPE
+    return NOT_YET
+
+
+def criterion_label(score: int) -> str:
+    """A plain-words verdict on one criterion's score: strong (80+), partly there (50+), needs work."""
+    if score >= 80:
+        return "strong"
+    if score >= 50:
+        return "partly there"
+    return "needs work"
+
+
+@dataclass(frozen=True)
+class Waived:
+    """A finding a team switched off, with the reason they gave."""
+
+    finding: Finding
+    reason: str
+    by: str = ""
+    on: str = ""
+
+    def to_dict(self) -> dict:
+        return {**self.finding.to_dict(), "waiver": {"reason": self.reason, "by": self.by, "on": self.on}}
+
+
+@dataclass
+class Report:
+    """The checker's verdict on one canvas."""
+
+    readiness: int
+    level: str
+    criteria: dict[str, dict]
+    findings: list[Finding]
+    waived: list[Waived] = field(default_factory=list)
+    faults: list[str] = field(default_factory=list)  # rules that could not run on this input (a checker bug)
+
+    @property
+    def has_errors(self) -> bool:
+        return any(f.severity == "error" for f in self.findings)
+
+    def findings_for(self, section: str) -> list[Finding]:
+        """The findings that point at one section of the canvas, most severe first."""
+        return [f for f in self.findings if f.section == section]
+
+    def counts(self) -> dict[str, int]:
+        """How many findings of each severity."""
+        out = {severity: 0 for severity in SEVERITY_ORDER}
+        for finding in self.findings:
+            out[finding.severity] += 1
+        return out
+
+    def to_dict(self) -> dict:
+        """The whole report as plain JSON-ready data."""
+        return {
+            "readiness": self.readiness,
+            "level": self.level,
+            "criteria": {key: dict(value) for key, value in self.criteria.items()},
+            "findings": [f.to_dict() for f in self.findings],
+            "waived": [w.to_dict() for w in self.waived],
+            "counts": self.counts(),
+        }
+
+
+def _waivers(canvas: Canvas) -> dict[str, dict]:
+    """Valid waivers by rule id: the rule exists and a reason is given (invalid ones are reported)."""
+    out = {}
+    for waiver in canvas.waivers:
+        rule = waiver.get("rule")
+        reason = as_text(waiver.get("reason")).strip()
+        if isinstance(rule, str) and rule in REGISTRY and reason:
+            out.setdefault(rule, {"reason": reason, "by": as_text(waiver.get("by")), "on": as_text(waiver.get("on"))})
+    return out
+
+
+def check(document) -> Report:
+    """Check a canvas document (any value: malformed parts read as empty) and return its report."""
+    canvas = Canvas(document)
+    waivers = _waivers(canvas)
+    findings: list[Finding] = []
+    waived: list[Waived] = []
+    faults: list[str] = []
+    penalty: dict[str, float] = {key: 0.0 for key in CRITERIA}
+    weight: dict[str, float] = {key: 0.0 for key in CRITERIA}
+
+    for rule in REGISTRY:
+        try:
+            produced = list(rule.findings(canvas))
+        except Exception:  # noqa: BLE001 - a rule bug must never take the page or the command line down
+            faults.append(rule.id)
+            continue
+        if rule.id in waivers:
+            waiver = waivers[rule.id]
+            waived.extend(Waived(f, waiver["reason"], waiver["by"], waiver["on"]) for f in produced)
+            continue
+        findings.extend(produced)
+        if rule.criterion in weight:
+            weight[rule.criterion] += rule.weight
+            if all(canvas.has(part) for part in rule.needs):
+                cost = min(1.0, sum(f.share for f in produced))
+            else:
+                cost = 1.0
+            penalty[rule.criterion] += rule.weight * cost
+
+    scores = {}
+    for key, label in CRITERIA.items():
+        total = weight[key]
+        score = 100 if total == 0 else round(100 * (total - penalty[key]) / total)
+        score = max(0, min(100, score))
+        scores[key] = {"score": score, "label": label, "verdict": criterion_label(score)}
+
+    total_weight = sum(READINESS_WEIGHTS.values())
+    readiness = round(sum(scores[key]["score"] * w for key, w in READINESS_WEIGHTS.items()) / total_weight)
+    findings.sort(key=lambda f: SEVERITY_ORDER.get(f.severity, 3))
+    has_errors = any(f.severity == "error" for f in findings)
+    return Report(
+        readiness=readiness,
+        level=level_for(readiness, has_errors),
+        criteria=scores,
+        findings=findings,
+        waived=waived,
+        faults=faults,
+    )
+
+
+def rules() -> list[dict]:
+    """Every rule described for the "How the checker works" page, criterion by criterion."""
+    return [rule.describe() for rule in REGISTRY]
