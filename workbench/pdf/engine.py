@@ -14,6 +14,7 @@ This module imports nothing from Django: the worker processes only ever run `ren
 
 from __future__ import annotations
 
+import atexit
 import multiprocessing
 import threading
 import time
@@ -45,26 +46,26 @@ class RenderOutput:
 
 
 def render_html(
-    html: str, *, base_url: str, asset_dir: str, static_url: str, overflow_stylesheets: list[str] = ()
+    variants: list[str], *, base_url: str, asset_dir: str, static_url: str, continued_stylesheet: str
 ) -> RenderOutput:
-    """Lay out the HTML and write the PDF, in this process.
+    """Lay out the first HTML variant that fits one page and write the PDF, in this process.
 
-    While the content runs past the first page, the layout is made again with one more of
-    `overflow_stylesheets` (URLs the fetcher serves): a tighter one first, then one that adds the
-    "continues on page 2" mark to the first page, which CSS alone cannot know about on page 1.
+    `variants` are the same one-pager in ever tighter layouts. When even the last runs past the
+    first page, it is laid out once more with `continued_stylesheet` (a URL the fetcher serves),
+    which marks page 1 "continues on page 2": CSS alone cannot know on page 1 that a page 2 exists.
     """
     from weasyprint import CSS, HTML
 
     started = time.perf_counter()
     fetcher = StaticOnlyFetcher(asset_dir, static_url=static_url)
-    source = HTML(string=html, base_url=base_url, url_fetcher=fetcher)
-    document = source.render(**PDF_OPTIONS)
-    extra = []
-    for url in overflow_stylesheets:
+    for html in variants:
+        source = HTML(string=html, base_url=base_url, url_fetcher=fetcher)
+        document = source.render(**PDF_OPTIONS)
         if len(document.pages) == 1:
             break
-        extra.append(CSS(url=url, url_fetcher=fetcher))
-        document = source.render(stylesheets=extra, **PDF_OPTIONS)
+    else:
+        continued = CSS(url=continued_stylesheet, url_fetcher=fetcher)
+        document = source.render(stylesheets=[continued], **PDF_OPTIONS)
     pdf = document.write_pdf(**PDF_OPTIONS)
     return RenderOutput(
         pdf=pdf,
@@ -90,6 +91,7 @@ class RenderPool:
         self.max_tasks_per_worker = max_tasks_per_worker
         self._lock = threading.Lock()
         self._pool = None
+        atexit.register(self.close)
 
     def _current(self):
         with self._lock:
@@ -113,12 +115,12 @@ class RenderPool:
         if pool is not None:
             pool.terminate()
 
-    def render(self, html: str, *, timeout: float, **kwargs) -> RenderOutput:
+    def render(self, variants: list[str], *, timeout: float, **kwargs) -> RenderOutput:
         """Render in a worker; raises RenderTimeout when `timeout` seconds pass first."""
         deadline = time.monotonic() + timeout
         while True:
             pool = self._current()
-            pending = pool.apply_async(render_html, (html,), kwargs)
+            pending = pool.apply_async(render_html, (variants,), kwargs)
             while True:
                 remaining = deadline - time.monotonic()
                 if remaining <= 0:

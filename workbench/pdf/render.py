@@ -17,9 +17,12 @@ from workbench.pdf.engine import RenderOutput, RenderPool
 LAYOUTS = {"a4": "A4 landscape", "a3": "A3 landscape"}
 DEFAULT_LAYOUT = "a4"
 STYLESHEET = "one-pager.css"
-# Tried in turn while the content runs past the first page: first smaller type, then the
-# "continued" marks on a second page. Nothing is ever cut off.
-OVERFLOW_STYLESHEETS = ("one-pager-compact.css", "one-pager-continued.css")
+# Layouts tried in turn while the content runs past the first page (classes on <html>, styled in
+# one-pager.css): the roomy one, smaller type in five columns, then a narrow face. If it still
+# does not fit, the last one continues on more pages with the "continued" marks of
+# CONTINUED_STYLESHEET. Nothing is ever cut off.
+FITS = ("fit-roomy", "fit-compact", "fit-compact fit-narrow")
+CONTINUED_STYLESHEET = "one-pager-continued.css"
 
 STORY_LABELS = {"why_now": "Why now", "who_is_affected": "Who is affected", "what_will_change": "What will change"}
 GOVERNANCE_LABELS = {
@@ -176,16 +179,15 @@ def one_pager_context(document: dict, *, meta: dict, layout: str = DEFAULT_LAYOU
         if doc["governance"].get(key)
     ]
     sources: dict[str, dict] = {}
+    notes: list[str] = []
     for citations in doc["citations"].values():
         for citation in citations:
-            entry = sources.setdefault(
-                citation["source"], {"source": citation["source"], "count": 0, "outside": False, "notes": []}
-            )
+            entry = sources.setdefault(citation["source"], {"source": citation["source"], "count": 0, "outside": False})
             entry["count"] += 1
             entry["outside"] = entry["outside"] or bool(citation.get("outside"))
             note = citation.get("note", "")
-            if note and note not in entry["notes"]:
-                entry["notes"].append(note)
+            if note and note not in notes:
+                notes.append(note)
 
     radar_svg = meta.get("radar_svg")
     return {
@@ -204,6 +206,7 @@ def one_pager_context(document: dict, *, meta: dict, layout: str = DEFAULT_LAYOU
         "metrics": metrics,
         "governance": governance,
         "sources": sorted(sources.values(), key=lambda entry: (entry["outside"], entry["source"])),
+        "source_notes": notes,
         "team": meta.get("team") or "",
         "revision": meta.get("revision"),
         "revision_date": _date(meta.get("revision_date")),
@@ -215,22 +218,23 @@ def one_pager_context(document: dict, *, meta: dict, layout: str = DEFAULT_LAYOU
     }
 
 
-def one_pager_html(document: dict, *, meta: dict, layout: str = DEFAULT_LAYOUT) -> str:
+def one_pager_html(document: dict, *, meta: dict, layout: str = DEFAULT_LAYOUT, fit: str = FITS[0]) -> str:
     """The print HTML of the one-pager (autoescaped Django template)."""
-    return render_to_string("pdf/one_pager.html", one_pager_context(document, meta=meta, layout=layout))
+    return render_to_string("pdf/one_pager.html", {**one_pager_context(document, meta=meta, layout=layout), "fit": fit})
 
 
 def render_one_pager_output(document: dict, *, meta: dict, layout: str = DEFAULT_LAYOUT) -> RenderOutput:
     """Render the one-pager and report pages, time and every URL the renderer asked for."""
-    html = one_pager_html(document, meta=meta, layout=layout)
+    context = one_pager_context(document, meta=meta, layout=layout)
+    variants = [render_to_string("pdf/one_pager.html", {**context, "fit": fit}) for fit in FITS]
     assets = asset_dir()
     return render_pool().render(
-        html,
+        variants,
         timeout=getattr(settings, "PDF_RENDER_TIMEOUT", 30),
         base_url=assets.as_uri() + "/",
         asset_dir=str(assets),
         static_url=settings.STATIC_URL.rstrip("/") + "/pdf/",
-        overflow_stylesheets=[(assets / name).as_uri() for name in OVERFLOW_STYLESHEETS],
+        continued_stylesheet=(assets / CONTINUED_STYLESHEET).as_uri(),
     )
 
 
