@@ -135,7 +135,7 @@ def word_forms(term: str) -> set[str]:
             forms.add(stem)
     elif term.endswith("ed"):
         stem = term[:-2]
-        forms |= {stem + "ing", stem + "s", stem + "e", stem + "es"}
+        forms |= {stem + "ing", stem + "e", stem + "es"}  # not stem + "s": "actions" is a plain noun
     elif term.endswith("e"):
         stem = term[:-1]
         forms |= {term + "s", term + "d", stem + "ing", stem + "ion", stem + "ions", stem + "ive", stem + "ation"}
@@ -156,10 +156,10 @@ def _phrase_pattern(form: str) -> str:
 
 @cache
 def _term_matcher():
-    by_form: dict[str, Term] = {}
+    by_form: dict[str, Term] = {entry.term: entry for entry in reversed(terms())}
     for entry in terms():
         for form in word_forms(entry.term):
-            by_form.setdefault(form, entry)
+            by_form.setdefault(form, entry)  # a listed word keeps its own entry ("initiative" is not "initiate")
     alternation = "|".join(_phrase_pattern(form) for form in sorted(by_form, key=len, reverse=True))
     return re.compile(r"(?<![\w\-])(?:" + alternation + r")(?![\w\-])", re.IGNORECASE), by_form
 

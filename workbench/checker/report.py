@@ -25,22 +25,39 @@ READINESS_WEIGHTS = {
 
 # Levels, from the top. A canvas with an error finding cannot be "ready for review", whatever its score.
 READY, TAKING_SHAPE, NOT_YET = "ready for review", "taking shape", "not yet a mission"
+READY_AT, SHAPE_AT = 75, 45
+STATEMENT_CRITERIA = ("bold", "measurable", "time_bound")  # what the statement itself must carry
+STATEMENT_READY_AT = 60  # each of them, for "ready for review"
+BOLD_FLOOR = 40  # below this the statement is not a mission, however complete the rest of the canvas
 LEVELS = [
-    (READY, 75, "Readiness 75 or more and no errors: ready for a reviewer to read closely."),
-    (TAKING_SHAPE, 45, "Readiness 45 to 74, or higher with an error left: the mission is taking shape."),
-    (NOT_YET, 0, "Readiness below 45: the statement or the canvas does not yet describe a mission."),
+    (
+        READY,
+        f"Readiness {READY_AT} or more, no error findings, and bold, measurable and time-bound each at least "
+        f"{STATEMENT_READY_AT}: ready for a reviewer to read closely.",
+    ),
+    (TAKING_SHAPE, "Everything between: the mission is taking shape."),
+    (
+        NOT_YET,
+        f"Readiness below {SHAPE_AT}, or a statement scoring below {BOLD_FLOOR} on bold (an activity or a "
+        "topic rather than an ambitious outcome): not yet a mission, however full the rest of the canvas is.",
+    ),
 ]
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "advice": 2}
 
 
-def level_for(readiness: int, has_errors: bool) -> str:
-    """The level in plain words for a readiness score (see LEVELS)."""
-    if readiness >= 75 and not has_errors:
+def level_for(readiness: int, has_errors: bool, scores: dict[str, int] | None = None) -> str:
+    """The level in plain words for a readiness score, the error findings and the criterion scores (see LEVELS)."""
+    scores = scores or {}
+    if readiness < SHAPE_AT or scores.get("bold", 100) < BOLD_FLOOR:
+        return NOT_YET
+    if (
+        readiness >= READY_AT
+        and not has_errors
+        and all(scores.get(k, 100) >= STATEMENT_READY_AT for k in STATEMENT_CRITERIA)
+    ):
         return READY
-    if readiness >= 45:
-        return TAKING_SHAPE
-    return NOT_YET
+    return TAKING_SHAPE
 
 
 def criterion_label(score: int) -> str:
@@ -156,7 +173,7 @@ def check(document) -> Report:
     has_errors = any(f.severity == "error" for f in findings)
     return Report(
         readiness=readiness,
-        level=level_for(readiness, has_errors),
+        level=level_for(readiness, has_errors, {key: value["score"] for key, value in scores.items()}),
         criteria=scores,
         findings=findings,
         waived=waived,

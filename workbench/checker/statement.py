@@ -126,7 +126,7 @@ _FRACTION = re.compile(
 _ZERO = re.compile(
     r"\b(?:net[\s\-]?zero|zero|(?:carbon|climate|greenhouse[\s\-]gas)[\s\-]neutral(?:ity)?|(?:smoke|predator|fossil[\s\-]fuel|"
     r"fossil|poverty|violence|crime|waste|plastic|carbon|emission|car)[\s\-]?free|free\s+(?:of|from)\s+\w+|"
-    r"eliminat(?:e|es|ed|ing)|eradicat(?:e|es|ed|ing)|end(?:s|ed|ing)?\s+(?:all\s+|the\s+)?(?!of\b|up\b|date\b|user)\w+|"
+    r"eliminat(?:e|es|ed|ing)|eradicat(?:e|es|ed|ing)|rid\s+(?:[\w\-']+\s+){1,4}?of|end(?:s|ed|ing)?\s+(?:all\s+|the\s+)?(?!of\b|up\b|date\b|user)\w+|"
     r"no\s+(?:one|more|longer\s+\w+|\w+\s+(?:will|should|shall|is|are|dies|die|goes|go|lives|live|has|have))|"
     r"nobody|none\s+of|100\s*%|100\s+percent|all\s+new)\b",
     re.IGNORECASE,
@@ -141,10 +141,17 @@ _RANK = re.compile(
     r"|\bworld[’']?s\s+(?:first|best|leading|largest)\b|\b(?:its|their|our)\s+(?:highest|lowest)\s+levels?\b",
     re.IGNORECASE,
 )
+_BOUND = re.compile(
+    r"\b(?:at\s+least|more\s+than|fewer\s+than|less\s+than|no\s+more\s+than|up\s+to|over)\s+(?:"
+    + _NUMBER_WORD
+    + r"|a\s+(?:million|thousand|hundred|third|quarter|half))\b(?!\s+(?:years?|decades?)\b(?![\s,]+(?:of|in)\b))"
+    r"|\bas\s+(?:diverse|healthy|safe|fair|good|high|low|likely|well)\s+as\b",
+    re.IGNORECASE,
+)
 _COUNT_WORDS = re.compile(
     r"\b(?:(?:" + _NUMBER_WORD + r")\s+(?:more\s+)?(?:million|billion|thousand|hundred\s+thousand)|"
     r"(?:a|one|two|three|four|five|ten)\s+million|(?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty|"
-    r"hundred)\s+(?:more\s+|extra\s+|new\s+|additional\s+)?(?:[a-z\-]+\s+){0,2}?(?:people|years|cities|regions|homes|"
+    r"hundred)\s+(?:more\s+|extra\s+|new\s+|additional\s+)?(?:[a-z\-]+,?\s+){0,2}?(?:people|years|cities|regions|homes|"
     r"jobs|children|lives|patients|residents|households|schools|places|hours|days|communities|neighbourhoods))\b",
     re.IGNORECASE,
 )
@@ -407,6 +414,7 @@ def _find_quantities(text: str) -> list[Quantity]:
     add(_ZERO, "zero")
     add(_RANK, "rank")
     add(_COUNT_WORDS, "number")
+    add(_BOUND, "number")
     for match in re.finditer(_NUMERAL, text):
         if any(start <= match.start() < end for start, end in covered):
             continue

@@ -18,7 +18,7 @@ class StatementMissing(Rule):
     why = "A mission is a purpose-driven goal people commit to; without a statement there is nothing to commit to."
     source = AMBITIOUS_OUTCOMES
     how_to_fix = "Write one sentence that says what will be different, for whom, by when."
-    weight = 40
+    weight = 10
 
     def findings(self, canvas):
         if not canvas.reading.empty:
@@ -51,7 +51,7 @@ class StatementOutcome(Rule):
     )
     source = REAL_MISSIONS
     how_to_fix = "Say what will be true for people or the place when the mission succeeds, then how much and by when."
-    weight = 30
+    weight = 40
 
     def findings(self, canvas):
         reading = canvas.reading

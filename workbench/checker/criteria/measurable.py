@@ -28,7 +28,7 @@ class StatementQuantity(Rule):
     why = "A real mission is measurable: people can tell whether it was met."
     source = REAL_MISSIONS
     how_to_fix = "Add how much: 'halve', 'to zero', 'at least 150 regions', 'every child', '90 %'."
-    weight = 35
+    weight = 60
 
     def findings(self, canvas):
         reading = canvas.reading
@@ -106,7 +106,7 @@ class MetricUnit(_MetricFieldRule):
     looks_for = "A metric with no unit (%, people, tonnes CO2e, deaths per 100,000 …)."
     why = "Clear performance metrics are one of the hard parts of a mission; a number without a unit is ambiguous."
     how_to_fix = "Give the unit the figures are counted in."
-    weight = 8
+    weight = 10
 
     def missing(self, metric):
         if metric.text("unit").strip():
@@ -125,13 +125,13 @@ class MetricBaseline(_MetricFieldRule):
     looks_for = "A metric without a baseline value or without the year of that value."
     why = "Progress is only visible against a starting point; clear metrics are a known challenge for missions."
     how_to_fix = "Give the latest known value and the year it describes."
-    weight = 10
+    weight = 15
 
     def missing(self, metric):
         baseline = metric.measurement("baseline")
         if baseline.value is not None and baseline.year is not None:
             return None
-        gap = "a starting value" if baseline.value is None else "the year of its starting value"
+        gap = "starting value" if baseline.value is None else "year for its starting value"
         return (
             f"{_label(metric)} has no {gap}.",
             "Add the most recent figure you have and the year it was measured.",
@@ -146,17 +146,17 @@ class MetricTarget(_MetricFieldRule):
     looks_for = "A metric without a target value, a target year, or a direction (up, down, hold steady)."
     why = "A metric only tells you whether the mission is on track when it says where it should get to and by when."
     how_to_fix = "Give the value to reach, the year to reach it by, and whether the metric should go up or down."
-    weight = 10
+    weight = 20
 
     def missing(self, metric):
         target = metric.measurement("target")
         gaps = []
         if target.value is None:
-            gaps.append("a target value")
+            gaps.append("target value")
         if target.year is None:
-            gaps.append("a target year")
+            gaps.append("target year")
         if not metric.choice("direction"):
-            gaps.append("a direction")
+            gaps.append("direction")
         if not gaps:
             return None
         return (
@@ -173,7 +173,7 @@ class MetricSource(_MetricFieldRule):
     looks_for = "A metric with no data source."
     why = "Measuring a mission's impact needs data someone actually collects; naming it early shows the gaps."
     how_to_fix = "Name the survey, register or dataset, and who publishes it."
-    weight = 7
+    weight = 10
 
     def missing(self, metric):
         if metric.text("source").strip():

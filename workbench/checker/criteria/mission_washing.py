@@ -26,7 +26,7 @@ class StatementBusinessAsUsual(Rule):
     )
     source = REAL_MISSIONS
     how_to_fix = "Rewrite the statement around a change for people with a target and a deadline."
-    weight = 40
+    weight = 60
 
     def findings(self, canvas):
         reading = canvas.reading

@@ -138,7 +138,7 @@ class CauseEvidence(Rule):
             source = evidence.get("source") if isinstance(evidence.get("source"), str) else ""
             if figure.strip() and source.strip():
                 continue
-            gap = "a figure" if not figure.strip() else "a source for its figure"
+            gap = "figure" if not figure.strip() else "source for its figure"
             found.append(
                 self.finding(
                     f"{_name(cause)} has no {gap}.",

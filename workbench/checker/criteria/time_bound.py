@@ -56,7 +56,7 @@ class StatementDeadline(Rule):
     why = "The statement is what partners and residents read and repeat; the time frame belongs in it."
     source = TIME_FRAME
     how_to_fix = "Put the year in the sentence: 'By 2030, …'."
-    weight = 15
+    weight = 30
 
     def findings(self, canvas):
         reading = canvas.reading
