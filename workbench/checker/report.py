@@ -43,6 +43,19 @@ LEVELS = [
     ),
 ]
 
+# The rule that asks for each part of the canvas other rules need (see Rule.needs).
+PART_RULES = {
+    "statement": "statement-missing",
+    "deadline": "deadline-missing",
+    "metrics": "metrics-missing",
+    "levers": "levers-missing",
+    "stakeholders": "actors-missing",
+    "opportunity_areas": "opportunity-areas-missing",
+    "root_causes": "root-causes-missing",
+    "near_term": "near-term-missing",
+    "text": "statement-missing",
+}
+
 SEVERITY_ORDER = {"error": 0, "warning": 1, "advice": 2}
 
 
@@ -152,13 +165,14 @@ def check(document) -> Report:
             waived.extend(Waived(f, waiver["reason"], waiver["by"], waiver["on"]) for f in produced)
             continue
         findings.extend(produced)
-        if rule.criterion in weight:
-            weight[rule.criterion] += rule.weight
-            if all(canvas.has(part) for part in rule.needs):
-                cost = min(1.0, sum(f.share for f in produced))
-            else:
-                cost = 1.0
-            penalty[rule.criterion] += rule.weight * cost
+        if rule.criterion not in weight:
+            continue
+        missing = [part for part in rule.needs if not canvas.has(part)]
+        if any(PART_RULES.get(part) in waivers for part in missing):
+            continue  # the team waived the rule asking for that part, so rules that need it do not count
+        weight[rule.criterion] += rule.weight
+        cost = 1.0 if missing else min(1.0, sum(f.share for f in produced))
+        penalty[rule.criterion] += rule.weight * cost
 
     scores = {}
     for key, label in CRITERIA.items():

@@ -436,6 +436,25 @@ def _goal_count(text: str) -> int:
     return sum(1 for clause in clauses if _GOAL_VERB.match(clause.strip()))
 
 
+def _main_outcomes(text: str, without_time: str) -> list[str]:
+    """Outcome wording that carries the sentence, not wording an activity verb governs.
+
+    "raise awareness" is an activity, not a rise; in "support communities to reduce smoking" the reduction
+    is what the support is for, so the clause is still about the activity.
+    """
+    activities = [(m.start(), m.end()) for m in _ACTIVITY.finditer(text)]
+    out = []
+    for match in _OUTCOME_VERB.finditer(without_time):
+        start = match.start()
+        if any(a_start <= start < a_end for a_start, a_end in activities):
+            continue
+        governed = any(a_end <= start and not re.search(r"[,;:]", text[a_end:start]) for _, a_end in activities)
+        if governed:
+            continue
+        out.append(re.sub(r"\s+", " ", match.group(0)).strip())
+    return out
+
+
 def read_statement(statement) -> StatementReading:
     """Read a mission statement; any input, however odd, gives a reading (empty for non-text)."""
     raw = statement if isinstance(statement, str) else ""
@@ -452,7 +471,7 @@ def read_statement(statement) -> StatementReading:
     reading.quantities = _find_quantities(without_time)
     reading.directions = _found(_DIRECTION, without_time)
     reading.activities = _found(_ACTIVITY, text)
-    reading.outcomes = _found(_OUTCOME_VERB, without_time)
+    reading.outcomes = _main_outcomes(text, without_time)
     reading.continuity = _found(_CONTINUITY, text)
     reading.hedges = _found(_HEDGE, text)
     reading.council_centred = _found(_COUNCIL_CENTRED, text)
