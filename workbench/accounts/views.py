@@ -13,7 +13,7 @@ def signup(request, token):
     invitation = get_object_or_404(Invitation.objects.select_related("team"), token=token, accepted_at__isnull=True)
     if request.user.is_authenticated:
         return redirect(invitation)
-    form = SignupForm(request.POST or None, initial={"email": invitation.email})
+    form = SignupForm(request.POST if request.method == "POST" else None, initial={"email": invitation.email})
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             user = form.save()

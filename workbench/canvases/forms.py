@@ -488,12 +488,12 @@ class CanvasEditor:
                     taken.add(item_id)
                 items.append({"id": item_id, **form.to_item()})
             new[section] = items
-        _drop_dangling_links(new)
+        drop_dangling_links(new)
         new["citations"] = remap_citations(old, new)
         return normalize(new)
 
 
-def _drop_dangling_links(document: dict) -> None:
+def drop_dangling_links(document: dict) -> None:
     """Links to items removed in the same save go with them."""
     causes = {i["id"] for i in document["root_causes"]}
     areas = {i["id"] for i in document["opportunity_areas"]}

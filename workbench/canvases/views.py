@@ -2,16 +2,24 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_POST
 
 from workbench.canvases import services
-from workbench.canvases.forms import ITEM_FORMS, CanvasEditor, ImportForm, MergeForm, NewCanvasForm, item_formset
+from workbench.canvases.forms import (
+    ITEM_FORMS,
+    CanvasEditor,
+    ImportForm,
+    MergeForm,
+    NewCanvasForm,
+    drop_dangling_links,
+    item_formset,
+)
 from workbench.canvases.models import Canvas
 from workbench.canvases.selectors import canvas_for
-from workbench.document import SECTION_TITLES, compare_sections, normalize, parse
+from workbench.document import SECTION_TITLES, compare_sections, dumps, normalize, parse, remap_citations
 from workbench.document.model import SECTION_KEYS
 from workbench.document.validation import DocumentInvalid
 from workbench.teams.selectors import team_for_member
@@ -24,7 +32,7 @@ def canvas_create(request, slug):
     team = team_for_member(request.user, slug)
     if not request.user.has_perm("teams.add_canvas", team):
         raise PermissionDenied
-    form = NewCanvasForm(request.POST or None)
+    form = NewCanvasForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         canvas = services.create_canvas(team=team, user=request.user, document=form.document())
         messages.success(request, "Canvas created. Fill in the sections and save as often as you like.")
@@ -37,7 +45,7 @@ def canvas_import(request, slug):
     team = team_for_member(request.user, slug)
     if not request.user.has_perm("teams.add_canvas", team):
         raise PermissionDenied
-    form = ImportForm(request.POST or None, request.FILES or None)
+    form = ImportForm(*((request.POST, request.FILES) if request.method == "POST" else ()))
     errors = []
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
@@ -136,8 +144,6 @@ def _three_way(base_doc, mine, theirs):
 def _render_conflict(request, canvas, mine, base):
     current = canvas.current_revision
     base_doc = normalize(_revision_document(canvas, base)) if base else normalize(mine)
-    from workbench.document import dumps
-
     form = MergeForm(initial={"mine": dumps(mine), "base_revision": current.number})
     rows = _three_way(base_doc, mine, normalize(canvas.document))
     return render(
@@ -154,7 +160,7 @@ def canvas_merge(request, pk):
     canvas = canvas_for(request.user, pk, perm="canvases.change_canvas")
     form = MergeForm(request.POST)
     if not form.is_valid():
-        raise Http404("The merge form was incomplete.")
+        return HttpResponseBadRequest("The merge form was incomplete: go back to the editor and save again.")
     try:
         mine = normalize(parse(form.cleaned_data["mine"]))
     except DocumentInvalid as invalid:
@@ -175,11 +181,8 @@ def canvas_merge(request, pk):
 
 
 def _merge_links_and_citations(theirs, merged):
-    from workbench.canvases.forms import _drop_dangling_links
-    from workbench.document import remap_citations
-
     merged = normalize(merged)
-    _drop_dangling_links(merged)
+    drop_dangling_links(merged)
     merged["citations"] = remap_citations(theirs, merged)
     return merged
 

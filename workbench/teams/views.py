@@ -26,14 +26,12 @@ def home(request):
         .annotate(canvas_count=Count("team__canvases", filter=Q(team__canvases__deleted_at__isnull=True)))
         .order_by("team__name")
     )
-    if len(memberships) == 1 and not request.GET.get("all"):
-        return redirect(memberships[0].team)
     return render(request, "teams/home.html", {"memberships": memberships, "form": TeamForm()})
 
 
 @login_required
 def team_create(request):
-    form = TeamForm(request.POST or None)
+    form = TeamForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         team = services.create_team(name=form.cleaned_data["name"], user=request.user)
         messages.success(request, f"Team “{team.name}” created. You are its owner.")
@@ -58,7 +56,7 @@ def dashboard(request, slug):
 def members(request, slug):
     team = team_for_member(request.user, slug)
     can_manage = request.user.has_perm("teams.manage_members", team)
-    form = InvitationForm(request.POST or None, team=team)
+    form = InvitationForm(request.POST if request.method == "POST" else None, team=team)
     if request.method == "POST":
         if not can_manage:
             raise PermissionDenied
@@ -86,6 +84,7 @@ def members(request, slug):
             "role_help": ROLE_HELP,
             "role_form": RoleForm(),
         },
+        status=422 if form.errors else 200,
     )
 
 

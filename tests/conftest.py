@@ -1,0 +1,32 @@
+import pytest
+
+from tests.factories import PASSWORD, make_canvas, make_team, make_user
+
+ROLES = ["anonymous", "outsider", "viewer", "reviewer", "editor", "owner"]
+
+
+@pytest.fixture
+def people(db):
+    """One person per role in one team, plus an outsider who belongs to another team."""
+    users = {role: make_user(role) for role in ROLES[1:]}
+    team = make_team("Food mission team", **{r: users[r] for r in ("owner", "editor", "reviewer", "viewer")})
+    make_team("Another council", owner=users["outsider"])
+    return {"team": team, **users}
+
+
+@pytest.fixture
+def canvas(people):
+    return make_canvas(people["team"], people["owner"])
+
+
+@pytest.fixture
+def client_for(client, people):
+    """A logged-in test client for a role name ("anonymous" stays logged out)."""
+
+    def login(role):
+        client.logout()
+        if role != "anonymous":
+            assert client.login(username=people[role].username, password=PASSWORD)
+        return client
+
+    return login

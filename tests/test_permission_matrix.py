@@ -1,0 +1,135 @@
+"""Who may open what: every URL of the workbench × every role, in one table.
+
+A canvas or team of another team answers 404, so that its existence does not leak; a member
+without the right role gets 403; an anonymous visitor is sent to sign in.
+"""
+
+import pytest
+from django.urls import get_resolver, reverse
+
+from tests.conftest import ROLES
+from workbench.canvases import services
+from workbench.teams.models import Invitation
+
+LOGIN = "login"
+MEMBERS = {"viewer": 200, "reviewer": 200, "editor": 200, "owner": 200}
+WRITERS = {"viewer": 403, "reviewer": 403, "editor": 200, "owner": 200}
+OWNERS = {"viewer": 403, "reviewer": 403, "editor": 403, "owner": 200}
+
+
+def expect(members, *, anonymous=LOGIN, outsider=404, ok=200):
+    table = {"anonymous": anonymous, "outsider": outsider}
+    table.update({role: (ok if code == 200 else code) for role, code in members.items()})
+    return table
+
+
+# name, method, how to build the URL's kwargs, what each role gets
+MATRIX = [
+    ("teams:home", "get", lambda c: {}, {r: (LOGIN if r == "anonymous" else 200) for r in ROLES}),
+    ("teams:create", "get", lambda c: {}, {r: (LOGIN if r == "anonymous" else 200) for r in ROLES}),
+    ("teams:dashboard", "get", lambda c: {"slug": c["team"].slug}, expect(MEMBERS)),
+    ("teams:members", "get", lambda c: {"slug": c["team"].slug}, expect(MEMBERS)),
+    ("teams:members", "post", lambda c: {"slug": c["team"].slug}, expect(OWNERS, ok=422)),
+    (
+        "teams:member_role",
+        "post",
+        lambda c: {"slug": c["team"].slug, "membership_id": c["viewer_membership"]},
+        expect(OWNERS, ok=302),
+    ),
+    (
+        "teams:member_remove",
+        "get",
+        lambda c: {"slug": c["team"].slug, "membership_id": c["viewer_membership"]},
+        expect(OWNERS),
+    ),
+    (
+        "teams:invitation_revoke",
+        "post",
+        lambda c: {"slug": c["team"].slug, "invitation_id": c["invitation"].pk},
+        expect(OWNERS, ok=302),
+    ),
+    # The invitation link itself is the secret: anyone holding it may open it.
+    ("teams:invitation", "get", lambda c: {"token": c["invitation"].token}, {r: 200 for r in ROLES}),
+    (
+        "signup",
+        "get",
+        lambda c: {"token": c["invitation"].token},
+        {r: (200 if r == "anonymous" else 302) for r in ROLES},
+    ),
+    ("canvases:create", "get", lambda c: {"slug": c["team"].slug}, expect(WRITERS)),
+    ("canvases:import", "get", lambda c: {"slug": c["team"].slug}, expect(WRITERS)),
+    ("canvases:bin", "get", lambda c: {"slug": c["team"].slug}, expect(MEMBERS)),
+    ("canvases:detail", "get", lambda c: {"pk": c["canvas"].pk}, expect(MEMBERS)),
+    ("canvases:edit", "get", lambda c: {"pk": c["canvas"].pk}, expect(WRITERS)),
+    ("canvases:edit_row", "get", lambda c: {"pk": c["canvas"].pk, "section": "metrics"}, expect(WRITERS)),
+    ("canvases:merge", "post", lambda c: {"pk": c["canvas"].pk}, expect(WRITERS, ok=400)),
+    ("canvases:history", "get", lambda c: {"pk": c["canvas"].pk}, expect(MEMBERS)),
+    ("canvases:compare", "get", lambda c: {"pk": c["canvas"].pk}, expect(MEMBERS)),
+    ("canvases:revision_restore", "get", lambda c: {"pk": c["canvas"].pk, "number": 1}, expect(WRITERS)),
+    ("canvases:export", "get", lambda c: {"pk": c["canvas"].pk}, expect(MEMBERS)),
+    ("canvases:delete", "get", lambda c: {"pk": c["canvas"].pk}, expect(WRITERS)),
+    ("canvases:restore", "post", lambda c: {"pk": c["binned"].pk}, expect(WRITERS, ok=302)),
+    ("canvases:purge", "get", lambda c: {"pk": c["binned"].pk}, expect(OWNERS)),
+]
+
+# URL names outside the workbench's own apps: Django's admin and sign-in views, tested by Django.
+NOT_OURS = {
+    "admin",
+    "login",
+    "logout",
+    "password_change",
+    "password_change_done",
+    "password_reset",
+    "password_reset_done",
+    "password_reset_confirm",
+    "password_reset_complete",
+}
+
+
+@pytest.fixture
+def context(people, canvas):
+    team = people["team"]
+    binned = services.create_canvas(team=team, user=people["owner"], title="Old idea")
+    services.move_to_bin(canvas=binned, user=people["owner"])
+    invitation = Invitation.objects.create(
+        team=team, email="new@example.org", role="editor", invited_by=people["owner"]
+    )
+    return {
+        "team": team,
+        "canvas": canvas,
+        "binned": binned,
+        "invitation": invitation,
+        "viewer_membership": team.memberships.get(user=people["viewer"]).pk,
+    }
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize(("name", "method", "kwargs", "expected"), MATRIX, ids=[f"{m}-{n}" for n, m, _, _ in MATRIX])
+def test_role_matrix(client_for, context, role, name, method, kwargs, expected):
+    client = client_for(role)
+    url = reverse(name, kwargs=kwargs(context))
+    response = getattr(client, method)(url)
+    want = expected[role]
+    if want == LOGIN:
+        assert response.status_code == 302
+        assert response.url.startswith(reverse("login"))
+    else:
+        assert response.status_code == want, f"{role} {method.upper()} {url}"
+
+
+def _all_url_names(resolver=None, namespace=""):
+    resolver = resolver or get_resolver()
+    for pattern in resolver.url_patterns:
+        if hasattr(pattern, "url_patterns"):
+            if pattern.namespace == "admin":
+                continue
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            yield from _all_url_names(pattern, inner)
+        elif pattern.name:
+            yield f"{namespace}{pattern.name}"
+
+
+def test_every_url_has_a_row_in_the_matrix():
+    covered = {name for name, *_ in MATRIX}
+    missing = sorted(set(_all_url_names()) - covered - NOT_OURS)
+    assert not missing, f"Add these URLs to the permission matrix: {missing}"
