@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 WORDS_FILE = Path(__file__).with_name("data") / "words.tsv"
@@ -155,18 +155,23 @@ def _phrase_pattern(form: str) -> str:
 
 
 @cache
-def _term_matcher():
+def _term_index():
+    """Single-word forms in a dict (looked up word by word), multi-word terms in one small pattern."""
     by_form: dict[str, Term] = {entry.term: entry for entry in reversed(terms())}
     for entry in terms():
         for form in word_forms(entry.term):
             by_form.setdefault(form, entry)  # a listed word keeps its own entry ("initiative" is not "initiate")
-    alternation = "|".join(_phrase_pattern(form) for form in sorted(by_form, key=len, reverse=True))
-    return re.compile(r"(?<![\w\-])(?:" + alternation + r")(?![\w\-])", re.IGNORECASE), by_form
+    phrases = {re.sub(r"[\s\-]+", " ", form): entry for form, entry in by_form.items() if re.search(r"[\s\-]", form)}
+    singles = {form: entry for form, entry in by_form.items() if not re.search(r"[\s\-]", form)}
+    alternation = "|".join(_phrase_pattern(form) for form in sorted(phrases, key=len, reverse=True))
+    pattern = re.compile(r"(?<![\w\-])(?:" + alternation + r")(?![\w\-])", re.IGNORECASE)
+    return singles, phrases, pattern
 
 
 _VERB_CONTEXT = re.compile(
     r"(?:\b(?:to|will|would|can|could|may|might|must|should|shall|we|they|you|not|and|also)\s+)$", re.IGNORECASE
 )
+_PLAIN_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
 @dataclass(frozen=True)
@@ -176,29 +181,35 @@ class TermHit:
     start: int
 
 
-def find_terms(text: str, section: str, field: str = "") -> list[TermHit]:
+@lru_cache(maxsize=8192)
+def find_terms(text: str, section: str, field: str = "") -> tuple[TermHit, ...]:
     """Listed words in one field's text, skipping words that are the canvas's own vocabulary there."""
     if not text:
-        return []
-    pattern, by_form = _term_matcher()
+        return ()
+    singles, phrases, pattern = _term_index()
     top = field.split(".")[0].split("[")[0]
-    hits, seen = [], set()
+    candidates = []
     for match in pattern.finditer(text):
-        key = re.sub(r"[\s\-]+", " ", match.group(0).lower())
-        entry = by_form.get(key) or by_form.get(match.group(0).lower())
-        if entry is None:
-            entry = next((by_form[f] for f in by_form if re.sub(r"[\s\-]+", " ", f) == key), None)
-        if entry is None or section in entry.allowed_in or top in entry.allowed_in:
+        candidates.append((match.start(), match.group(0), phrases.get(re.sub(r"[\s\-]+", " ", match.group(0).lower()))))
+    for match in _PLAIN_WORD.finditer(text):
+        entry = singles.get(match.group(0).lower())
+        if entry is not None:
+            # a word inside a hyphenated compound ("one-stop") is part of the phrase, not a word of its own
+            if text[match.end() : match.end() + 1] == "-" or text[max(0, match.start() - 1) : match.start()] == "-":
+                continue
+            candidates.append((match.start(), match.group(0), entry))
+    hits, seen = [], set()
+    for start, matched, entry in sorted(candidates, key=lambda c: c[0]):
+        if entry is None or section in entry.allowed_in or top in entry.allowed_in or entry.term in seen:
             continue
         if entry.verb_only:
+            key = matched.lower()
             inflected = key != entry.term and key.endswith(("ed", "ing"))
-            if not inflected and not _VERB_CONTEXT.search(text[max(0, match.start() - 12) : match.start()]):
+            if not inflected and not _VERB_CONTEXT.search(text[max(0, start - 12) : start]):
                 continue
-        if entry.term in seen:
-            continue
         seen.add(entry.term)
-        hits.append(TermHit(entry, match.group(0), match.start()))
-    return hits
+        hits.append(TermHit(entry, matched, start))
+    return tuple(hits)
 
 
 # --- acronyms ------------------------------------------------------------------------------
@@ -213,6 +224,8 @@ _ROMAN = re.compile(r"^[IVXLC]+$")
 
 def acronyms(text: str) -> list[str]:
     """All-caps words of two to six letters in a text, in order of first use, without the common ones."""
+    if not ACRONYM.search(text):
+        return []
     found = []
     for sentence in sentences(text):
         letters = [ch for ch in sentence if ch.isalpha()]
