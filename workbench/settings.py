@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "workbench.teams",
     "workbench.canvases",
     "workbench.checker",
+    "workbench.examples",
+    "workbench.pdf",
 ]
 
 MIDDLEWARE = [
