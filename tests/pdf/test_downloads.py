@@ -11,6 +11,7 @@ from pypdf import PdfReader
 from tests.pdf.conftest import pdf_text
 from tests.pdf.documents import typical_document
 from workbench.canvases import services as canvas_services
+from workbench.checker import check
 from workbench.pdf.cache import render_count
 from workbench.pdf.management.commands import export_pdf
 
@@ -39,6 +40,7 @@ def test_canvas_pdf_permission_matrix(client_for, housing_canvas, role, status):
         )
         assert typical_document()["statement"] in pdf_text(response.content)
         assert "Food mission team" in pdf_text(response.content)
+        assert f"readiness {check(typical_document()).readiness}/100" in pdf_text(response.content)
 
 
 def test_a_canvas_in_the_bin_answers_404(client_for, people, housing_canvas):

@@ -8,6 +8,7 @@ from pypdf import PdfReader
 
 from tests.pdf.conftest import page_texts, pdf_text
 from tests.pdf.documents import item_titles, long_document, typical_document
+from workbench.checker import check
 from workbench.document import SECTION_TITLES, parse
 from workbench.pdf.render import render_one_pager_output
 from workbench.pdf.services import example_meta
@@ -30,11 +31,12 @@ def _size(pdf: bytes, page: int = 0) -> tuple[float, float]:
 def test_worked_example_fits_one_a4_landscape_page_with_statement_and_every_heading(path):
     document = parse(path.read_bytes())
 
-    result = render_one_pager_output(document, meta=example_meta(level="Promising", readiness=60), layout="a4")
+    result = render_one_pager_output(document, meta=example_meta(document), layout="a4")
 
     assert result.pages == 1
     assert _size(result.pdf) == pytest.approx(A4_LANDSCAPE, abs=0.5)
     text = pdf_text(result.pdf)
+    assert f"readiness {check(document).readiness}/100" in text
     assert " ".join(document["statement"].split()) in text
     for heading in HEADINGS:
         assert heading in text, f"the heading {heading!r} is missing"

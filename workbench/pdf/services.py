@@ -8,6 +8,7 @@ from pathlib import Path
 from django.conf import settings
 from django.utils.text import slugify
 
+from workbench.checker import check, radar_svg
 from workbench.pdf.cache import cache_key, cached_pdf, content_hash
 from workbench.pdf.render import render_one_pager
 
@@ -15,16 +16,24 @@ EXAMPLE_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,80}$")
 EXAMPLE_TEAM = "Mission Workbench worked example"
 
 
-def canvas_meta(canvas, *, level: str = "", readiness: int | None = None, radar_svg: str | None = None) -> dict:
+def checker_verdict(document: dict) -> dict:
+    """The checker's level, readiness and radar chart of a document, as the one-pager prints them."""
+    report = check(document)
+    return {
+        "level": report.level,
+        "readiness": report.readiness,
+        "radar_svg": radar_svg(report, size=160, title="Checker scores by criterion", id_prefix="pdf-"),
+    }
+
+
+def canvas_meta(canvas) -> dict:
     """The facts the one-pager prints besides the document: team, revision, the checker's verdict."""
     revision = canvas.current_revision
     return {
         "team": canvas.team.name,
         "revision": revision.number if revision else 0,
         "revision_date": revision.created_at if revision else canvas.updated_at,
-        "level": level,
-        "readiness": readiness,
-        "radar_svg": radar_svg,
+        **checker_verdict(canvas.document),
     }
 
 
@@ -52,16 +61,9 @@ def example_path(slug: str) -> Path | None:
     return path if path.is_file() else None
 
 
-def example_meta(*, level: str = "", readiness: int | None = None, radar_svg: str | None = None) -> dict:
+def example_meta(document: dict) -> dict:
     """Footer facts of a worked example: it belongs to no team and has no revisions."""
-    return {
-        "team": EXAMPLE_TEAM,
-        "revision": 0,
-        "revision_date": None,
-        "level": level,
-        "readiness": readiness,
-        "radar_svg": radar_svg,
-    }
+    return {"team": EXAMPLE_TEAM, "revision": 0, "revision_date": None, **checker_verdict(document)}
 
 
 def example_pdf(slug: str, document: dict, *, meta: dict, layout: str) -> bytes:

@@ -76,7 +76,7 @@ def example_pdf(request, slug: str):
     except DocumentInvalid as error:
         logger.error("Worked example %s is not a valid canvas document: %s", slug, error)
         raise Http404 from None
-    meta = services.example_meta()
+    meta = services.example_meta(document)
     try:
         pdf = services.example_pdf(slug, document, meta=meta, layout=layout)
     except RenderError as error:

@@ -40,7 +40,7 @@ class Command(BaseCommand):
             except DocumentInvalid as error:
                 problems = "\n".join(f"  {problem}" for problem in error.errors)
                 raise CommandError(f"{source} is not a valid canvas document:\n{problems}") from None
-            meta = services.example_meta()
+            meta = services.example_meta(document)
         try:
             result = render_one_pager_output(document, meta=meta, layout=layout)
         except RenderError as error:
