@@ -189,10 +189,14 @@ def test_the_conflict_page_prefers_the_side_that_changed(client_for, people, can
 
 
 def test_a_merge_on_top_of_yet_another_save_conflicts_again(people, canvas, client_for):
-    services.save_canvas(canvas=canvas, user=people["owner"], document={**canvas.document, "near_term": "A"}, base_revision=1)
+    services.save_canvas(
+        canvas=canvas, user=people["owner"], document={**canvas.document, "near_term": "A"}, base_revision=1
+    )
     client = client_for("editor")
     mine = json.dumps({**canvas.document, "near_term": "B"})
-    services.save_canvas(canvas=canvas, user=people["owner"], document={**canvas.document, "near_term": "C"}, base_revision=2)
+    services.save_canvas(
+        canvas=canvas, user=people["owner"], document={**canvas.document, "near_term": "C"}, base_revision=2
+    )
     response = client.post(
         reverse("canvases:merge", kwargs={"pk": canvas.pk}), {"mine": mine, "base_revision": 2, "keep_horizons": "mine"}
     )
@@ -203,7 +207,9 @@ def test_a_merge_on_top_of_yet_another_save_conflicts_again(people, canvas, clie
 
 def test_restoring_an_old_revision_makes_a_new_revision(client_for, people, canvas):
     original = canvas.document["statement"]
-    services.save_canvas(canvas=canvas, user=people["owner"], document={**canvas.document, "statement": "Changed"}, base_revision=1)
+    services.save_canvas(
+        canvas=canvas, user=people["owner"], document={**canvas.document, "statement": "Changed"}, base_revision=1
+    )
     client = client_for("editor")
     url = reverse("canvases:revision_restore", kwargs={"pk": canvas.pk, "number": 1})
     assert "Restore revision 1?" in client.get(url).content.decode()
@@ -217,7 +223,9 @@ def test_restoring_an_old_revision_makes_a_new_revision(client_for, people, canv
 
 
 def test_history_and_compare_show_what_changed(client_for, people, canvas):
-    services.save_canvas(canvas=canvas, user=people["owner"], document={**canvas.document, "long_term": "Nobody hungry"}, base_revision=1)
+    services.save_canvas(
+        canvas=canvas, user=people["owner"], document={**canvas.document, "long_term": "Nobody hungry"}, base_revision=1
+    )
     client = client_for("viewer")
     history = client.get(reverse("canvases:history", kwargs={"pk": canvas.pk})).content.decode()
     assert "Near term and long term" in history and "created the canvas" in history
@@ -228,7 +236,9 @@ def test_history_and_compare_show_what_changed(client_for, people, canvas):
 
 
 def test_compare_with_a_revision_that_does_not_exist_says_so(client_for, canvas):
-    response = client_for("viewer").get(reverse("canvases:compare", kwargs={"pk": canvas.pk}), {"a": 1, "b": 9}, follow=True)
+    response = client_for("viewer").get(
+        reverse("canvases:compare", kwargs={"pk": canvas.pk}), {"a": 1, "b": 9}, follow=True
+    )
     assert "Choose two revisions between 1 and 1." in response.content.decode()
 
 

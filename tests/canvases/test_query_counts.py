@@ -1,0 +1,50 @@
+"""The canvas pages run the same number of SQL queries however many items and revisions a canvas has."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from tests.factories import full_document, make_canvas
+from workbench.canvases import services
+
+
+def queries_for(client, url) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured)
+
+
+def grown_canvas(people, items, revisions):
+    canvas = make_canvas(people["team"], people["owner"], full_document(items=items))
+    for n in range(revisions - 1):
+        services.save_canvas(
+            canvas=canvas,
+            user=people["editor"],
+            document={**canvas.document, "near_term": f"Plan {n}"},
+            base_revision=canvas.revision_number,
+        )
+    return canvas
+
+
+@pytest.mark.parametrize("view", ["canvases:detail", "canvases:edit", "canvases:history", "canvases:compare"])
+def test_canvas_pages_do_not_grow_with_items_or_revisions(client_for, people, view):
+    small = grown_canvas(people, items=5, revisions=2)
+    large = grown_canvas(people, items=50, revisions=30)
+    client = client_for("owner")
+    client.get(reverse(view, kwargs={"pk": small.pk}))  # warm the session
+    assert queries_for(client, reverse(view, kwargs={"pk": small.pk})) == queries_for(
+        client, reverse(view, kwargs={"pk": large.pk})
+    )
+
+
+def test_dashboard_does_not_grow_with_canvases(client_for, people):
+    client = client_for("viewer")
+    url = reverse("teams:dashboard", kwargs={"slug": people["team"].slug})
+    make_canvas(people["team"], people["owner"])
+    client.get(url)
+    few = queries_for(client, url)
+    for n in range(15):
+        make_canvas(people["team"], people["editor"], full_document(f"Mission {n}"))
+    assert queries_for(client, url) == few
