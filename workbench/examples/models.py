@@ -1,0 +1,23 @@
+from django.db import models
+from django.urls import reverse
+
+
+class Example(models.Model):
+    """A worked example: a canvas document loaded from one file in seeds/, shown in the gallery."""
+
+    slug = models.SlugField(max_length=80, unique=True)
+    title = models.CharField(max_length=200)
+    position = models.PositiveIntegerField(default=0)
+    source_file = models.CharField(max_length=200)
+    content_hash = models.CharField(max_length=64)
+    document = models.JSONField()
+    loaded_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["position", "title"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("examples:detail", kwargs={"slug": self.slug})
