@@ -6,15 +6,29 @@ without the right role gets 403; an anonymous visitor is sent to sign in.
 
 import pytest
 from django.urls import get_resolver, reverse
+from django.utils.timezone import now
 
 from tests.conftest import ROLES
 from workbench.canvases import services
+from workbench.examples.models import Example
+from workbench.examples.services import read_seed, seeds_dir
 from workbench.teams.models import Invitation
 
 LOGIN = "login"
 MEMBERS = {"viewer": 200, "reviewer": 200, "editor": 200, "owner": 200}
 WRITERS = {"viewer": 403, "reviewer": 403, "editor": 200, "owner": 200}
 OWNERS = {"viewer": 403, "reviewer": 403, "editor": 403, "owner": 200}
+
+
+def worked_example(context) -> dict:
+    """The kwargs of an example's URLs; the example is loaded from its seed file the first time it is asked for."""
+    path = seeds_dir() / "camden-food.json"
+    document = read_seed(path)
+    example, _ = Example.objects.get_or_create(
+        slug=path.stem,
+        defaults={"title": document["title"], "source_file": path.name, "document": document, "loaded_at": now()},
+    )
+    return {"slug": example.slug}
 
 
 def expect(members, *, anonymous=LOGIN, outsider=404, ok=200):
@@ -70,6 +84,11 @@ MATRIX = [
     ("canvases:delete", "get", lambda c: {"pk": c["canvas"].pk}, expect(WRITERS)),
     ("canvases:restore", "post", lambda c: {"pk": c["binned"].pk}, expect(WRITERS, ok=302)),
     ("canvases:purge", "get", lambda c: {"pk": c["binned"].pk}, expect(OWNERS)),
+    # The gallery is public. Starting from an example names the team in the form: an empty POST asks
+    # to choose one (422); tests/examples/test_gallery.py has the rows with a team for every role.
+    ("examples:list", "get", lambda c: {}, {r: 200 for r in ROLES}),
+    ("examples:detail", "get", worked_example, {r: 200 for r in ROLES}),
+    ("examples:start", "post", worked_example, {r: (LOGIN if r == "anonymous" else 422) for r in ROLES}),
 ]
 
 # URL names outside the workbench's own apps: Django's admin and sign-in views, tested by Django.
