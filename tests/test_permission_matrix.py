@@ -84,6 +84,7 @@ MATRIX = [
     ("canvases:delete", "get", lambda c: {"pk": c["canvas"].pk}, expect(WRITERS)),
     ("canvases:restore", "post", lambda c: {"pk": c["binned"].pk}, expect(WRITERS, ok=302)),
     ("canvases:purge", "get", lambda c: {"pk": c["binned"].pk}, expect(OWNERS)),
+    ("pdf:canvas", "get", lambda c: {"pk": c["canvas"].pk}, expect(MEMBERS)),
     # The gallery is public. Starting from an example names the team in the form: an empty POST asks
     # to choose one (422); tests/examples/test_gallery.py has the rows with a team for every role.
     ("examples:list", "get", lambda c: {}, {r: 200 for r in ROLES}),

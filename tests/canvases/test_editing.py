@@ -15,7 +15,7 @@ def editor_post(document: dict, base_revision: int, **changes) -> dict:
     """The POST data the editor page would send for this document, with some fields changed."""
     editor = CanvasEditor(document, base_revision)
     data = {}
-    for name, field in editor.form.fields.items():
+    for name in editor.form.fields:
         value = editor.form.initial.get(name)
         data[name] = "" if value is None else value
     for section, formset in editor.formsets.items():
