@@ -126,6 +126,7 @@ class Canvas:
         budget = as_dict(document.get("budget"))
         self.budget_amount = as_number(budget.get("amount"))
         self.budget_period = as_text(budget.get("period"))
+        self.budget_currency = as_text(budget.get("currency")).strip().upper()
         story = as_dict(document.get("story"))
         self.story = {name: as_text(story.get(name)) for name in STORY_FIELDS}
         self.system = as_text(as_dict(document.get("system")).get("description"))

@@ -244,3 +244,12 @@ def is_explained(acronym: str, text: str) -> bool:
     """True when the text spells the acronym out: "(ACR)" after its words, or "ACR (its words)"."""
     escaped = re.escape(acronym)
     return bool(re.search(r"\(\s*" + escaped + r"s?\s*\)", text) or re.search(escaped + r"s?\s+\([a-z]", text, re.I))
+
+
+# Currency codes (ISO 4217) a budget is commonly given in; written before an amount they read as money.
+CURRENCY_CODES = frozenset({"AUD", "CAD", "CHF", "DKK", "EUR", "GBP", "JPY", "NOK", "NZD", "SEK", "USD"})
+
+
+def is_currency_amount(acronym: str, text: str) -> bool:
+    """True when the acronym is a currency code written before an amount, as in "AUD 500 million"."""
+    return acronym in CURRENCY_CODES and bool(re.search(r"\b" + re.escape(acronym) + r"\s?\d", text))

@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from workbench.checker.base import LANGUAGE_MATTERS, Rule, register
-from workbench.checker.language import acronyms, find_terms, is_explained, readability, sentences, words
+from workbench.checker.language import (
+    acronyms,
+    find_terms,
+    is_currency_amount,
+    is_explained,
+    readability,
+    sentences,
+    words,
+)
 
 LONGEST_SENTENCE = 25  # GOV.UK: keep sentences to 25 words at most
 READABILITY_MIN_WORDS = 60  # the Flesch formulas are noise on less text than this
@@ -161,7 +169,9 @@ class AcronymsSpeltOut(Rule):
     title = "Acronyms are spelt out"
     looks_for = (
         "An all-capitals word of two to six letters that is never spelt out on the canvas, either as "
-        "'words (ACR)' or 'ACR (words)'. Common ones residents know (UK, EU, NHS, GP, BBC …) are left alone."
+        "'words (ACR)' or 'ACR (words)'. Common ones residents know (UK, EU, NHS, GP, BBC …) are left alone, "
+        "and so is a currency code: the canvas's own budget currency, or a code such as EUR or AUD written "
+        "before an amount."
     )
     why = "Abbreviations are jargon to anyone outside the team."
     source = LANGUAGE_MATTERS
@@ -176,6 +186,8 @@ class AcronymsSpeltOut(Rule):
             for acronym in acronyms(text):
                 if acronym in reported or is_explained(acronym, everything):
                     continue
+                if acronym == canvas.budget_currency or is_currency_amount(acronym, text):
+                    continue  # the budget field asks for a currency code: it is the canvas's own vocabulary
                 reported.add(acronym)
                 found.append(
                     self.finding(
