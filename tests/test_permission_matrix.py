@@ -84,7 +84,17 @@ MATRIX = [
     ("canvases:delete", "get", lambda c: {"pk": c["canvas"].pk}, expect(WRITERS)),
     ("canvases:restore", "post", lambda c: {"pk": c["binned"].pk}, expect(WRITERS, ok=302)),
     ("canvases:purge", "get", lambda c: {"pk": c["binned"].pk}, expect(OWNERS)),
+    ("canvases:check", "post", lambda c: {"pk": c["canvas"].pk}, expect(WRITERS, ok=204)),
+    ("canvases:waiver_add", "get", lambda c: {"pk": c["canvas"].pk}, expect(WRITERS)),
+    (
+        "canvases:waiver_remove",
+        "post",
+        lambda c: {"pk": c["canvas"].pk, "rule": "budget-stated"},
+        expect(WRITERS, ok=404),
+    ),
+    ("canvases:checker_rules", "get", lambda c: {}, {r: 200 for r in ROLES}),
     ("pdf:canvas", "get", lambda c: {"pk": c["canvas"].pk}, expect(MEMBERS)),
+    ("pdf:example", "get", lambda c: {"slug": "camden-food"}, {r: 200 for r in ROLES}),
     # The gallery is public. Starting from an example names the team in the form: an empty POST asks
     # to choose one (422); tests/examples/test_gallery.py has the rows with a team for every role.
     ("examples:list", "get", lambda c: {}, {r: 200 for r in ROLES}),

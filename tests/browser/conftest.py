@@ -22,7 +22,9 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 def pytest_collection_modifyitems(config, items):
     if os.path.exists(CHROMIUM) or shutil.which(CHROMIUM):
         return
-    skip = pytest.mark.skip(reason=f"Chromium not found at {CHROMIUM}: browser tests skipped (apt-get install chromium)")
+    skip = pytest.mark.skip(
+        reason=f"Chromium not found at {CHROMIUM}: browser tests skipped (apt-get install chromium)"
+    )
     for item in items:
         if "browser" in item.keywords:
             item.add_marker(skip)

@@ -536,3 +536,25 @@ class MergeForm(forms.Form):
 
     mine = forms.CharField(widget=forms.HiddenInput)
     base_revision = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+
+class WaiverForm(forms.Form):
+    rule = forms.ChoiceField(label="Rule")
+    reason = forms.CharField(
+        label="Why this rule does not apply to this canvas",
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Everyone who reads the canvas sees this reason next to the rule.",
+        error_messages={"required": "Give a reason: reviewers will read it."},
+    )
+    base_revision = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+    def __init__(self, *args, rules=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["rule"].choices = [(rule["id"], f"{rule['id']}: {rule['title']}") for rule in rules]
+
+    def clean_reason(self):
+        reason = self.cleaned_data["reason"].strip()
+        if len(reason) < 5:
+            raise forms.ValidationError("Say a little more: reviewers will read this reason.")
+        return reason

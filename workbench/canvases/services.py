@@ -122,3 +122,28 @@ def import_canvas(*, team, user, text: str | bytes, source_name: str = "") -> Ca
 def export_document(canvas: Canvas) -> str:
     """The canvas as a document file's text."""
     return dumps(normalize(canvas.document))
+
+
+def waive_rule(*, canvas: Canvas, user, rule: str, reason: str, base_revision: int) -> Revision:
+    """Switch a checker rule off for this canvas, with the reason kept in the document."""
+    document = normalize(canvas.document)
+    document["waivers"] = [w for w in document["waivers"] if w["rule"] != rule]
+    document["waivers"].append(
+        {"rule": rule, "reason": reason.strip(), "by": user.get_username(), "on": timezone.localdate().isoformat()}
+    )
+    return save_canvas(
+        canvas=canvas, user=user, document=document, base_revision=base_revision, summary=f"Switched off rule {rule}"
+    )
+
+
+def unwaive_rule(*, canvas: Canvas, user, rule: str, base_revision: int) -> Revision:
+    """Switch a checker rule back on for this canvas."""
+    document = normalize(canvas.document)
+    document["waivers"] = [w for w in document["waivers"] if w["rule"] != rule]
+    return save_canvas(
+        canvas=canvas,
+        user=user,
+        document=document,
+        base_revision=base_revision,
+        summary=f"Switched rule {rule} back on",
+    )

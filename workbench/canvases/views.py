@@ -8,17 +8,20 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_POST
 
 from workbench.canvases import services
+from workbench.canvases.checking import checker_view
 from workbench.canvases.forms import (
     ITEM_FORMS,
     CanvasEditor,
     ImportForm,
     MergeForm,
     NewCanvasForm,
+    WaiverForm,
     drop_dangling_links,
     item_formset,
 )
 from workbench.canvases.models import Canvas
 from workbench.canvases.selectors import canvas_for
+from workbench.checker import CRITERIA, LEVELS, rules
 from workbench.document import SECTION_TITLES, compare_sections, dumps, normalize, parse, remap_citations
 from workbench.document.model import SECTION_KEYS
 from workbench.document.validation import DocumentInvalid
@@ -64,15 +67,32 @@ def canvas_import(request, slug):
 def canvas_detail(request, pk):
     canvas = canvas_for(request.user, pk)
     return render(
-        request, "canvases/canvas_detail.html", {"canvas": canvas, "team": canvas.team, "doc": canvas.document}
+        request,
+        "canvases/canvas_detail.html",
+        {
+            "canvas": canvas,
+            "team": canvas.team,
+            "doc": canvas.document,
+            "section_titles": SECTION_TITLES,
+            "checker": checker_view(canvas.document),
+            "can_waive": request.user.has_perm("canvases.waive_rule", canvas),
+        },
     )
 
 
-def _render_editor(request, canvas, editor, *, status=200, notice=None):
+def _render_editor(request, canvas, editor, *, status=200):
+    document = editor.build_document() if editor.form.is_bound and not editor.has_errors() else editor.document
     return render(
         request,
         "canvases/canvas_edit.html",
-        {"canvas": canvas, "team": canvas.team, "editor": editor, "section_titles": SECTION_TITLES, "notice": notice},
+        {
+            "canvas": canvas,
+            "team": canvas.team,
+            "editor": editor,
+            "section_titles": SECTION_TITLES,
+            "checker": checker_view(document),
+            "can_waive": request.user.has_perm("canvases.waive_rule", canvas),
+        },
         status=status,
     )
 
@@ -302,3 +322,79 @@ def canvas_purge(request, pk):
         messages.success(request, f"“{canvas.title}” and its history were deleted for good.")
         return redirect("canvases:bin", slug=canvas.team.slug)
     return render(request, "canvases/canvas_purge.html", {"canvas": canvas, "team": canvas.team})
+
+
+@login_required
+@require_POST
+def canvas_check(request, pk):
+    """The live checker: findings for the editor's unsaved text, as out-of-band fragments for htmx."""
+    canvas = canvas_for(request.user, pk, perm="canvases.change_canvas")
+    base = _posted_base(request, canvas)
+    editor = CanvasEditor(canvas.document, base, data=request.POST)
+    if not editor.is_valid():
+        # Half-typed input (a year like "20") is not worth a verdict; keep the last one on screen.
+        return HttpResponse(status=204)
+    checker = checker_view(editor.build_document())
+    return render(
+        request,
+        "canvases/partials/check_response.html",
+        {"checker": checker, "canvas": canvas, "can_waive": request.user.has_perm("canvases.waive_rule", canvas)},
+    )
+
+
+@login_required
+def waiver_add(request, pk):
+    canvas = canvas_for(request.user, pk, perm="canvases.waive_rule")
+    form = WaiverForm(
+        request.POST if request.method == "POST" else None,
+        rules=rules(),
+        initial={"rule": request.GET.get("rule", ""), "base_revision": canvas.revision_number},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.waive_rule(
+                canvas=canvas,
+                user=request.user,
+                rule=form.cleaned_data["rule"],
+                reason=form.cleaned_data["reason"],
+                base_revision=form.cleaned_data["base_revision"],
+            )
+        except services.EditConflict:
+            messages.error(
+                request, "Someone saved the canvas meanwhile. Check the findings again before switching a rule off."
+            )
+            return redirect(canvas)
+        messages.success(request, f"Rule {form.cleaned_data['rule']} is switched off for this canvas.")
+        return redirect(f"{canvas.get_absolute_url()}#checker-findings")
+    return render(
+        request,
+        "canvases/waiver_form.html",
+        {"canvas": canvas, "team": canvas.team, "form": form},
+        status=422 if form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def waiver_remove(request, pk, rule):
+    canvas = canvas_for(request.user, pk, perm="canvases.waive_rule")
+    if not any(w.get("rule") == rule for w in canvas.document.get("waivers", [])):
+        raise Http404("This rule is not switched off.")
+    try:
+        services.unwaive_rule(canvas=canvas, user=request.user, rule=rule, base_revision=_posted_base(request, canvas))
+    except services.EditConflict:
+        messages.error(request, "Someone saved the canvas meanwhile; nothing was changed. Try again.")
+        return redirect(canvas)
+    messages.success(request, f"Rule {rule} is back on for this canvas.")
+    return redirect(f"{canvas.get_absolute_url()}#checker-findings")
+
+
+def checker_rules(request):
+    """How the checker works: every rule, what it looks for, why, and how to satisfy it."""
+    groups: dict = {}
+    for rule in rules():
+        key = rule["criterion"] or "other"
+        groups.setdefault(key, (key, rule["criterion_label"], []))[2].append(rule)
+    order = [*CRITERIA, "other"]
+    criteria = [groups[key] for key in order if key in groups]
+    return render(request, "checker/rules.html", {"criteria": criteria, "levels": LEVELS})

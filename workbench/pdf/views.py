@@ -62,9 +62,11 @@ def canvas_pdf(request, pk: int):
 
 
 @require_GET
-@login_required
 def example_pdf(request, slug: str):
-    """GET /examples/<slug>/pdf/?layout=a4|a3: the one-pager of a worked example in seeds/."""
+    """GET /examples/<slug>/pdf/?layout=a4|a3: the one-pager of a worked example in seeds/.
+
+    Worked examples are public, like their gallery: no sign-in needed.
+    """
     path = services.example_path(slug)
     if path is None:
         raise Http404
