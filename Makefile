@@ -7,6 +7,9 @@ CHROMIUM ?= /usr/bin/chromium
 # Local development runs with DEBUG on; production reads SECRET_KEY and friends from the environment.
 DEV := DEBUG=1
 
+BIND ?= 127.0.0.1:8000
+WORKERS ?= 3
+
 .PHONY: install run test lint format serve clean
 
 $(STAMP): pyproject.toml
@@ -24,6 +27,14 @@ run: install
 	$(DEV) $(BIN)/python manage.py create_demo
 	@echo "  Open http://127.0.0.1:8000 and sign in with the demo login above."
 	$(DEV) $(BIN)/python manage.py runserver 127.0.0.1:8000
+
+# Production mode: DEBUG off, settings from the environment (SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL, ...).
+serve: $(STAMP)
+	@test -n "$$SECRET_KEY" || { echo "make serve needs SECRET_KEY (and ALLOWED_HOSTS) in the environment; see README"; exit 2; }
+	@mkdir -p var
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py collectstatic --noinput -v0
+	$(BIN)/gunicorn workbench.wsgi --bind $(BIND) --workers $(WORKERS) --threads 4 --access-logfile - --timeout 60
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

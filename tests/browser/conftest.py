@@ -51,6 +51,9 @@ def page(browser, live_server):
     page.console_errors = errors
     yield page
     context.close()
+    # The whole browser suite runs under the production Content-Security-Policy: a page that breaks it fails.
+    violations = [e for e in errors if "Content Security Policy" in e or "Content-Security-Policy" in e]
+    assert not violations, f"CSP violations: {violations}"
 
 
 @pytest.fixture

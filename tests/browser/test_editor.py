@@ -19,7 +19,7 @@ def test_draft_a_canvas_with_linked_items_and_see_it_on_the_read_view(page, sign
 
     page.fill("#id_statement", "By 2030, every child in the borough eats a healthy meal every day.")
     page.fill("#id_deadline_year", "2030")
-    page.click("text=Add a root cause")
+    page.get_by_role("button", name="Add a root cause").click()
     # The new row arrives with the cursor in its first field.
     page.wait_for_selector("#id_root_causes-0-title")
     assert page.evaluate("document.activeElement.id") == "id_root_causes-0-title"
@@ -28,18 +28,18 @@ def test_draft_a_canvas_with_linked_items_and_see_it_on_the_read_view(page, sign
         page.click("button[value=edit]")
     assert "Saved as revision 2" in page.inner_text(".messages")
 
-    page.click("text=Add an opportunity area")
+    page.get_by_role("button", name="Add an opportunity area").click()
     page.fill("#id_opportunity_areas-0-title", "Affordable fresh food near home")
     page.locator("#rows-opportunity_areas").get_by_label("Healthy food costs more than junk food").check()
     with page.expect_navigation():
         page.click("button[value=edit]")
 
-    page.click("text=Add a lever")
+    page.get_by_role("button", name="Add a lever").click()
     page.fill("#id_levers-0-title", "Healthy school meals through procurement")
     page.select_option("#id_levers-0-type", "procurement")
     page.fill("#id_levers-0-owner", "Council catering")
     page.locator("#rows-levers").get_by_label("Affordable fresh food near home").check()
-    page.click("text=Add a metric")
+    page.get_by_role("button", name="Add a metric").click()
     page.fill("#id_metrics-0-name", "Children eating five portions of fruit and vegetables a day")
     page.fill("#id_metrics-0-unit", "%")
     page.fill("#id_metrics-0-baseline_value", "22")
