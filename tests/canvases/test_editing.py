@@ -284,3 +284,10 @@ def test_normalized_document_round_trips_through_the_editor(people):
     editor = CanvasEditor(canvas.document, 1, data=editor_post(canvas.document, 1))
     assert editor.is_valid(), editor.form.errors
     assert editor.build_document() == normalize(canvas.document)
+
+
+def test_a_layer_without_a_level_can_be_saved(client_for, canvas):
+    data = editor_post(canvas.document, 1, **{"layers-TOTAL_FORMS": 3, "layers-2-title": "School food pilot"})
+    assert client_for("editor").post(reverse("canvases:edit", kwargs={"pk": canvas.pk}), data).status_code == 302
+    layer = Canvas.objects.get(pk=canvas.pk).document["layers"][-1]
+    assert layer["title"] == "School food pilot" and layer["level"] == ""
