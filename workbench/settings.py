@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "workbench.checker",
     "workbench.examples",
     "workbench.pdf",
+    "workbench.review",
 ]
 
 MIDDLEWARE = [
@@ -90,6 +91,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "workbench.review.context_processors.notifications",
             ],
             "builtins": ["rules.templatetags.rules"],
         },

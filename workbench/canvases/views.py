@@ -25,6 +25,7 @@ from workbench.checker import CRITERIA, LEVELS, rules
 from workbench.document import SECTION_TITLES, compare_sections, dumps, normalize, parse, remap_citations
 from workbench.document.model import SECTION_KEYS
 from workbench.document.validation import DocumentInvalid
+from workbench.review.selectors import review_context
 from workbench.teams.selectors import team_for_member
 
 REVISIONS_PER_PAGE = 25
@@ -76,6 +77,7 @@ def canvas_detail(request, pk):
             "section_titles": SECTION_TITLES,
             "checker": checker_view(canvas.document),
             "can_waive": request.user.has_perm("canvases.waive_rule", canvas),
+            **review_context(canvas, request.user),
         },
     )
 

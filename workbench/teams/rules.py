@@ -55,3 +55,26 @@ rules.add_perm("canvases.restore_canvas", can_write)
 rules.add_perm("canvases.purge_canvas", is_owner)
 rules.add_perm("canvases.waive_rule", can_write)
 rules.add_perm("canvases.comment", can_review)
+
+# Review: comments, the workflow, share links, the activity feed (workbench/review).
+is_reviewer = _has_role(Role.REVIEWER)
+
+
+@rules.predicate
+def is_comment_author(user, comment=None):
+    return comment is not None and user.is_authenticated and comment.author_id == user.pk
+
+
+@rules.predicate
+def can_review_comment_canvas(user, comment=None):
+    return comment is not None and role_in(user, comment.canvas) in (Role.OWNER, Role.EDITOR, Role.REVIEWER)
+
+
+rules.add_perm("review.view", is_member)  # threads, timeline; obj: a canvas
+rules.add_perm("review.comment", can_review)  # start threads, reply, resolve, reopen; obj: a canvas
+rules.add_perm("review.change_comment", is_comment_author & can_review_comment_canvas)  # obj: a comment
+rules.add_perm("review.submit", can_write)
+rules.add_perm("review.decide", is_reviewer)
+rules.add_perm("review.publish", is_owner)
+rules.add_perm("review.manage_share_links", is_owner)
+rules.add_perm("review.view_activity", is_member)  # obj: a team

@@ -1,0 +1,395 @@
+"""Reads of the review, each built with a fixed number of queries whatever the number of comments."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.core.paginator import Paginator
+from django.db.models import CharField, F, IntegerField, TextField, Value
+from django.db.models.functions import Cast
+from django.shortcuts import get_object_or_404
+
+from workbench.canvases.models import Canvas, Revision
+from workbench.document import SECTION_TITLES, item_index
+from workbench.document.model import LIST_SECTIONS, SECTION_KEYS
+from workbench.review.models import Activity, Comment, Notification, ShareLink, StateChange
+
+SECTION_ORDER = list(SECTION_TITLES)
+# Where each section sits on the one-pager (the actors are drawn inside the system's box).
+SECTION_ANCHORS = {key: f"section-{key}" for key in SECTION_TITLES} | {
+    "identity": "mission-title",
+    "stakeholders": "section-system",
+}
+FIELD_LABELS = {
+    "title": "title",
+    "name": "name",
+    "description": "description",
+    "evidence": "evidence",
+    "level": "level",
+    "type": "type",
+    "side": "side",
+    "status": "new or existing",
+    "owner": "owner",
+    "kind": "kind",
+    "unit": "unit",
+    "direction": "direction",
+    "baseline": "baseline",
+    "target": "target",
+    "source": "source",
+    "measures": "measures",
+    "sector": "sector",
+    "role": "role",
+    "root_causes": "root causes addressed",
+    "opportunity_areas": "opportunity areas served",
+    "initiatives": "example initiatives",
+}
+
+
+def _show(value) -> str:
+    if value is None or value == "" or value == [] or value == {}:
+        return "(empty)"
+    if isinstance(value, dict):
+        parts = [f"{k.replace('_', ' ')}: {_show(v)}" for k, v in value.items() if v not in (None, "", [], {})]
+        return "; ".join(parts) or "(empty)"
+    if isinstance(value, list):
+        return "; ".join(_show(v) for v in value)
+    return str(value)
+
+
+def _label(item: dict) -> str:
+    return str(item.get("title") or item.get("name") or item.get("id") or "item")
+
+
+@dataclass
+class Change:
+    field: str
+    old: str
+    new: str
+
+
+def item_changes(old: dict, new: dict) -> list[Change]:
+    """The fields of an item that differ between two versions, in words."""
+    keys = [k for k in (old or {}) if k != "id"] + [k for k in (new or {}) if k not in (old or {}) and k != "id"]
+    return [
+        Change(FIELD_LABELS.get(k, k.replace("_", " ")), _show((old or {}).get(k)), _show((new or {}).get(k)))
+        for k in keys
+        if (old or {}).get(k) != (new or {}).get(k)
+    ]
+
+
+def section_changes(old: dict, new: dict) -> list[Change]:
+    """What changed in a section: text fields one by one, list items as added, removed or changed."""
+    out = []
+    for key in old or {}:
+        before, after = old.get(key), new.get(key)
+        if before == after:
+            continue
+        if key in LIST_SECTIONS:
+            was = {i.get("id"): i for i in before or [] if isinstance(i, dict)}
+            now = {i.get("id"): i for i in after or [] if isinstance(i, dict)}
+            for item_id, item in now.items():
+                if item_id not in was:
+                    out.append(Change(f"new item “{_label(item)}”", "", "added"))
+                elif was[item_id] != item:
+                    out.append(Change(f"item “{_label(item)}”", "", "changed"))
+            out.extend(Change(f"item “{_label(i)}”", "", "removed") for k, i in was.items() if k not in now)
+            if not out:
+                out.append(Change("order of the items", "", "changed"))
+        elif isinstance(before, dict) and isinstance(after, dict):
+            out.extend(
+                Change(k.replace("_", " "), _show(before.get(k)), _show(after.get(k)))
+                for k in dict.fromkeys([*before, *after])
+                if before.get(k) != after.get(k)
+            )
+        else:
+            out.append(Change(key.replace("_", " "), _show(before), _show(after)))
+    return out
+
+
+@dataclass
+class Thread:
+    """A thread as the pages show it: the first comment, its replies, and how its target fared since."""
+
+    comment: Comment
+    replies: list = field(default_factory=list)
+    state: str = "current"  # current | changed | removed
+    changes: list = field(default_factory=list)
+    target_label: str = ""
+    anchor: str = ""
+    order: tuple = ()
+
+    @property
+    def pk(self):
+        return self.comment.pk
+
+    @property
+    def is_resolved(self):
+        return self.comment.is_resolved
+
+    @property
+    def count(self):
+        return 1 + len(self.replies)
+
+
+def _thread(comment: Comment, index: dict, document: dict) -> Thread:
+    thread = Thread(comment=comment)
+    section_rank = SECTION_ORDER.index(comment.section) + 1 if comment.section in SECTION_TITLES else 0
+    if comment.item_id:
+        found = index.get(comment.item_id)
+        if found is None:
+            thread.state = "removed"
+            thread.target_label = _label(comment.snapshot or {})
+            thread.anchor = SECTION_ANCHORS.get(comment.section, "")
+            thread.order = (section_rank, 10**6, comment.created_at)
+        else:
+            thread.target_label = _label(found[2])
+            thread.anchor = f"item-{comment.item_id}"
+            thread.order = (section_rank, found[1] + 1, comment.created_at)
+            if comment.snapshot is not None and found[2] != comment.snapshot:
+                thread.state = "changed"
+                thread.changes = item_changes(comment.snapshot, found[2])
+    elif comment.section:
+        thread.target_label = SECTION_TITLES[comment.section] if comment.section in SECTION_TITLES else "Section"
+        thread.anchor = SECTION_ANCHORS.get(comment.section, "")
+        thread.order = (section_rank, 0, comment.created_at)
+        if comment.snapshot is not None:
+            now = {key: document.get(key) for key in SECTION_KEYS.get(comment.section, [])}
+            if now != comment.snapshot:
+                thread.state = "changed"
+                thread.changes = section_changes(comment.snapshot, now)
+    else:
+        thread.target_label = "Whole canvas"
+        thread.order = (0, 0, comment.created_at)
+    return thread
+
+
+def threads_of(canvas: Canvas, comments=None) -> list[Thread]:
+    """Every thread of a canvas in the order of the page, with their replies: one query."""
+    if comments is None:
+        comments = (
+            Comment.objects.filter(canvas=canvas).select_related("author", "resolved_by").order_by("created_at", "pk")
+        )
+    document = canvas.document
+    index = item_index(document)
+    threads, by_pk = [], {}
+    comments = list(comments)
+    for comment in comments:
+        if comment.parent_id is None:
+            by_pk[comment.pk] = _thread(comment, index, document)
+            threads.append(by_pk[comment.pk])
+    for comment in comments:
+        if comment.parent_id is not None and comment.parent_id in by_pk:
+            by_pk[comment.parent_id].replies.append(comment)
+    threads.sort(key=lambda t: t.order)
+    return threads
+
+
+@dataclass
+class SectionThreads:
+    key: str
+    title: str
+    anchor: str
+    open: list
+    resolved: list
+
+
+def review_context(canvas: Canvas, user) -> dict:
+    """What the canvas page shows of the review: threads by section with counts, the workflow's steps and the
+    latest state changes. Two queries, whatever the number of comments."""
+    from workbench.review.services import allowed_transitions
+
+    threads = threads_of(canvas)
+    groups: dict[str, SectionThreads] = {}
+    for thread in threads:
+        key = thread.comment.section or ""
+        if key not in groups:
+            title = SECTION_TITLES.get(key, "Whole canvas")
+            groups[key] = SectionThreads(key, title, SECTION_ANCHORS.get(key, ""), [], [])
+        (groups[key].resolved if thread.is_resolved else groups[key].open).append(thread)
+    item_counts: dict[str, int] = {}
+    for thread in threads:
+        if thread.comment.item_id and thread.state != "removed" and not thread.is_resolved:
+            item_counts[thread.comment.item_id] = item_counts.get(thread.comment.item_id, 0) + 1
+    return {
+        "review_threads": list(groups.values()),
+        "review_open_count": sum(len(g.open) for g in groups.values()),
+        "review_resolved_count": sum(len(g.resolved) for g in groups.values()),
+        "review_item_counts": item_counts,
+        "review_transitions": allowed_transitions(canvas, user),
+        "review_state_changes": list(canvas.state_changes.select_related("by")[:5]),
+        "review_can_comment": user.has_perm("review.comment", canvas),
+        "review_can_share": user.has_perm("review.manage_share_links", canvas),
+        "review_targets": comment_targets(canvas.document),
+    }
+
+
+def comment_targets(document: dict) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The choices of what a new comment points at, grouped as on the page: whole canvas, sections, items."""
+    sections = [("", "Whole canvas")] + [(f"section:{k}", f"Section: {t}") for k, t in SECTION_TITLES.items()]
+    groups = [("Canvas and sections", sections)]
+    for section in LIST_SECTIONS:
+        items = [
+            (f"item:{i['id']}", _label(i)) for i in document.get(section) or [] if isinstance(i, dict) and i.get("id")
+        ]
+        if items:
+            groups.append((SECTION_TITLES[section], items))
+    return groups
+
+
+# ---------------------------------------------------------------------------------------------- lists
+
+
+def comment_for(user, pk: int) -> Comment:
+    """A comment of a canvas the user's team owns (404 otherwise)."""
+    queryset = Comment.objects.select_related("canvas__team", "author", "parent").filter(
+        canvas__team__memberships__user=user, canvas__deleted_at__isnull=True
+    )
+    return get_object_or_404(queryset, pk=pk)
+
+
+def filtered_threads(canvas: Canvas, *, state: str = "", section: str = "", author: str = "") -> list[Thread]:
+    threads = threads_of(canvas)
+    if state == "open":
+        threads = [t for t in threads if not t.is_resolved]
+    elif state == "resolved":
+        threads = [t for t in threads if t.is_resolved]
+    if section:
+        threads = [t for t in threads if (t.comment.section or "canvas") == section]
+    if author:
+        threads = [
+            t for t in threads if any(c.author and c.author.get_username() == author for c in [t.comment, *t.replies])
+        ]
+    return threads
+
+
+def comment_authors(canvas: Canvas) -> list[str]:
+    return sorted(
+        set(Comment.objects.filter(canvas=canvas, author__isnull=False).values_list("author__username", flat=True))
+    )
+
+
+@dataclass
+class Entry:
+    """One line of an activity feed or a timeline."""
+
+    kind: str
+    at: object
+    actor: object
+    canvas: object
+    text: str
+    revision: int
+    thread_id: int | None
+
+    @property
+    def is_edit(self):
+        return self.kind == "edited"
+
+    @property
+    def is_decision(self):
+        return self.kind in {
+            Activity.Verb.SUBMITTED,
+            Activity.Verb.CHANGES_REQUESTED,
+            Activity.Verb.APPROVED,
+            Activity.Verb.PUBLISHED,
+        }
+
+    @property
+    def verb(self):
+        if self.kind == "edited":
+            return "edited"
+        return Activity.Verb(self.kind).label
+
+
+def _feed(revisions, activities):
+    """Edits (revisions) and review actions in one list, newest first, as one SQL UNION."""
+    columns = ("f_kind", "f_at", "f_actor", "f_canvas", "f_text", "f_revision", "f_thread")
+    edits = (
+        revisions.order_by()
+        .annotate(
+            f_kind=Value("edited", output_field=CharField()),
+            f_at=F("created_at"),
+            f_actor=F("author_id"),
+            f_canvas=F("canvas_id"),
+            f_text=Cast("summary", TextField()),
+            f_revision=F("number"),
+            f_thread=Value(None, output_field=IntegerField()),
+        )
+        .values_list(*columns)
+    )
+    actions = (
+        activities.order_by()
+        .annotate(
+            f_kind=Cast("verb", CharField()),
+            f_at=F("at"),
+            f_actor=F("actor_id"),
+            f_canvas=F("canvas_id"),
+            f_text=Cast("text", TextField()),
+            f_revision=F("revision"),
+            f_thread=F("thread_id"),
+        )
+        .values_list(*columns)
+    )
+    return edits.union(actions, all=True).order_by("-f_at")
+
+
+def _hydrate(rows) -> list[Entry]:
+    from django.contrib.auth import get_user_model
+
+    rows = list(rows)
+    users = get_user_model().objects.in_bulk({r[2] for r in rows if r[2]})
+    canvases = Canvas.objects.only("id", "title", "team_id").in_bulk({r[3] for r in rows})
+    return [Entry(r[0], r[1], users.get(r[2]), canvases.get(r[3]), r[4] or "", r[5], r[6]) for r in rows]
+
+
+class FeedPage:
+    """A page of a feed whose rows are turned into entries with two more queries."""
+
+    def __init__(self, page):
+        self.page = page
+        self.entries = _hydrate(page.object_list)
+
+    def __getattr__(self, name):
+        return getattr(self.page, name)
+
+
+def team_activity(team, *, page: str | int | None, per_page: int = 25) -> FeedPage:
+    """A team's edits, comments and decisions, newest first."""
+    revisions = Revision.objects.filter(canvas__team=team, canvas__deleted_at__isnull=True)
+    activities = Activity.objects.filter(team=team, canvas__deleted_at__isnull=True)
+    return FeedPage(Paginator(_feed(revisions, activities), per_page).get_page(page))
+
+
+def canvas_timeline(canvas: Canvas, *, page: str | int | None, per_page: int = 30) -> FeedPage:
+    """A canvas's revisions and review actions, newest first."""
+    revisions = Revision.objects.filter(canvas=canvas)
+    activities = Activity.objects.filter(canvas=canvas)
+    return FeedPage(Paginator(_feed(revisions, activities), per_page).get_page(page))
+
+
+def notifications_for(user, *, show: str, page) -> object:
+    queryset = (
+        Notification.objects.filter(user=user)
+        .select_related("canvas")
+        .only("id", "kind", "text", "url", "created_at", "read_at", "canvas__title")
+    )
+    if show != "all":
+        queryset = queryset.filter(read_at__isnull=True)
+    return Paginator(queryset, 20).get_page(page)
+
+
+def unread_count(user) -> int:
+    return Notification.objects.filter(user=user, read_at__isnull=True).count()
+
+
+def share_link_for(token: str) -> ShareLink:
+    """The live share link with this token and its canvas; 404 for anything else, revoked links included."""
+    return get_object_or_404(
+        ShareLink.objects.select_related("canvas__team", "canvas__current_revision"),
+        token=token,
+        revoked_at__isnull=True,
+        canvas__deleted_at__isnull=True,
+    )
+
+
+def state_changes_of(canvas: Canvas) -> list[StateChange]:
+    return list(canvas.state_changes.select_related("by"))
