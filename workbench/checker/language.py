@@ -24,11 +24,13 @@ def words(text: str) -> list[str]:
     return WORD.findall(text)
 
 
-def sentences(text: str) -> list[str]:
+@lru_cache(maxsize=4096)
+def sentences(text: str) -> tuple[str, ...]:
     """The sentences of a text; list items and paragraphs count as sentences of their own."""
+    # Cached: several rules split the same field, and a canvas changes little between checks.
     shielded = _ABBREVIATIONS.sub(lambda match: match.group(0).replace(".", "\u2024"), text)
     parts = _SENTENCE_END.split(shielded)
-    return [part.replace("\u2024", ".").strip() for part in parts if part and words(part)]
+    return tuple(part.replace("\u2024", ".").strip() for part in parts if part and words(part))
 
 
 # --- syllables and readability -------------------------------------------------------------
