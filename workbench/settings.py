@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "workbench.checker",
     "workbench.examples",
     "workbench.pdf",
+    "workbench.operations",
     "workbench.review",
 ]
 
