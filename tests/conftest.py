@@ -5,6 +5,14 @@ from tests.factories import PASSWORD, make_canvas, make_team, make_user
 ROLES = ["anonymous", "outsider", "viewer", "reviewer", "editor", "owner"]
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache: the database reuses ids between tests."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def people(db):
     """One person per role in one team, plus an outsider who belongs to another team."""

@@ -112,6 +112,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# The checker's verdict per revision is remembered here. One process: memory; several app servers
+# share one Redis (CACHE_URL=redis://host:6379/1, with the redis package installed).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "workbench"}}
+if os.environ.get("CACHE_URL", "").startswith(("redis://", "rediss://")):
+    CACHES["default"] = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["CACHE_URL"]}
+
 AUTHENTICATION_BACKENDS = [
     # First: refuses sign-ins from a person or address locked out after repeated failures.
     "axes.backends.AxesStandaloneBackend",

@@ -1,16 +1,47 @@
-"""The checker as the canvas pages show it: one report per page, findings grouped by section."""
+"""The checker as the pages show it: one report per page, findings grouped by section, remembered per revision."""
 
 from __future__ import annotations
 
+import hashlib
+from functools import cache
+from pathlib import Path
+
+from django.core.cache import cache as shared_cache
 from django.utils.safestring import mark_safe
 
-from workbench.checker import check, radar_svg
+import workbench.checker
+from workbench.checker import Report, check, radar_svg
 from workbench.document import SECTION_TITLES
 
+CACHE_SECONDS = 7 * 24 * 3600
 
-def checker_view(document: dict, *, radar_size: int = 260) -> dict:
+
+@cache
+def checker_fingerprint() -> str:
+    """Changes whenever the checker's code or word lists change, so that a new release re-checks."""
+    digest = hashlib.sha256()
+    package = Path(workbench.checker.__file__).parent
+    for path in sorted(package.rglob("*")):
+        if path.suffix in {".py", ".tsv"}:
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def checked(document: dict, *, key: str | None = None) -> Report:
+    """check(document), remembered under key (a canvas and its revision, an example and its content)."""
+    if key is None:
+        return check(document)
+    cache_key = f"checker:{checker_fingerprint()}:{key}"
+    report = shared_cache.get(cache_key)
+    if report is None:
+        report = check(document)
+        shared_cache.set(cache_key, report, CACHE_SECONDS)
+    return report
+
+
+def checker_view(document: dict, *, key: str | None = None, radar_size: int = 260) -> dict:
     """Everything a template needs to show the checker's verdict on a document."""
-    report = check(document)
+    report = checked(document, key=key)
     by_section = {section: [] for section in SECTION_TITLES}
     for finding in report.findings:
         by_section.setdefault(finding.section if finding.section in by_section else "identity", []).append(finding)
@@ -27,3 +58,10 @@ def checker_view(document: dict, *, radar_size: int = 260) -> dict:
         # The chart is drawn by the checker from numbers only; no user text reaches it.
         "radar": mark_safe(radar_svg(report, size=radar_size)),
     }
+
+
+def canvas_key(canvas) -> str:
+    """A key no other canvas or revision can share, even where the database reuses deleted ids."""
+    revision = canvas.current_revision
+    stamp = revision.created_at.timestamp() if revision else 0
+    return f"canvas:{canvas.pk}:{canvas.revision_number}:{stamp}"

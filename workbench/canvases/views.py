@@ -8,7 +8,7 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_POST
 
 from workbench.canvases import services
-from workbench.canvases.checking import checker_view
+from workbench.canvases.checking import canvas_key, checker_fingerprint, checker_view
 from workbench.canvases.forms import (
     ITEM_FORMS,
     CanvasEditor,
@@ -75,7 +75,7 @@ def canvas_detail(request, pk):
             "team": canvas.team,
             "doc": canvas.document,
             "section_titles": SECTION_TITLES,
-            "checker": checker_view(canvas.document),
+            "checker": checker_view(canvas.document, key=canvas_key(canvas)),
             "can_waive": request.user.has_perm("canvases.waive_rule", canvas),
             **review_context(canvas, request.user),
         },
@@ -83,7 +83,16 @@ def canvas_detail(request, pk):
 
 
 def _render_editor(request, canvas, editor, *, status=200):
-    document = editor.build_document() if editor.form.is_bound and not editor.has_errors() else editor.document
+    can_waive = request.user.has_perm("canvases.waive_rule", canvas)
+    cache_key = None
+    if editor.form.is_bound and not editor.has_errors():
+        checker = checker_view(editor.build_document())
+    elif editor.document == canvas.document and not editor.form.is_bound:
+        # The untouched editor of a revision renders the same for everyone with the same rights: remember it.
+        cache_key = f"{canvas_key(canvas)}:{checker_fingerprint()}:{int(can_waive)}"
+        checker = checker_view(canvas.document, key=canvas_key(canvas))
+    else:
+        checker = checker_view(editor.document)
     return render(
         request,
         "canvases/canvas_edit.html",
@@ -92,8 +101,9 @@ def _render_editor(request, canvas, editor, *, status=200):
             "team": canvas.team,
             "editor": editor,
             "section_titles": SECTION_TITLES,
-            "checker": checker_view(document),
-            "can_waive": request.user.has_perm("canvases.waive_rule", canvas),
+            "checker": checker,
+            "can_waive": can_waive,
+            "editor_cache_key": cache_key,
         },
         status=status,
     )

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from workbench.checker import check, radar_svg
+from workbench.canvases.checking import checked
+from workbench.checker import radar_svg
 from workbench.document import LIST_SECTIONS, SECTION_TITLES, item_index
 
 # Field names in plain words, wherever they stand in a path.
@@ -206,9 +207,9 @@ def findings_by_section(report, document: dict) -> list[dict]:
     ]
 
 
-def scorecard(document: dict) -> dict:
-    """The checker's verdict on an example, ready for the templates."""
-    report = check(document)
+def scorecard(document: dict, *, key: str | None = None) -> dict:
+    """The checker's verdict on an example, ready for the templates; remembered under key."""
+    report = checked(document, key=key)
     return {
         "report": report,
         "radar": radar_svg(report),

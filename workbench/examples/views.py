@@ -34,15 +34,20 @@ def writable_teams(user):
 
 
 @require_GET
+def _key(example) -> str:
+    """The checker's verdict on an example is remembered until its seed file changes."""
+    return f"example:{example.slug}:{example.content_hash}"
+
+
 def example_list(request):
     """GET /examples/: every worked example as a card with its checker level and readiness."""
-    examples = Example.objects.only("slug", "title", "document")
-    cards = [{"example": example, "report": gallery.scorecard(example.document)["report"]} for example in examples]
+    examples = Example.objects.only("slug", "title", "document", "content_hash")
+    cards = [{"example": e, "report": gallery.scorecard(e.document, key=_key(e))["report"]} for e in examples]
     return render(request, "examples/example_list.html", {"cards": cards})
 
 
 def _render_detail(request, example, *, team_error: str = "", chosen: str = "", status: int = 200):
-    card = gallery.scorecard(example.document)
+    card = gallery.scorecard(example.document, key=_key(example))
     teams = list(writable_teams(request.user))
     context = {
         "example": example,

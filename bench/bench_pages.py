@@ -1,0 +1,120 @@
+"""Server time of the main pages at a council's scale, next to a bare Django template view.
+
+    DATABASE_URL=sqlite:///var/load.sqlite3 .venv/bin/python bench/bench_pages.py
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/workbench_load .venv/bin/python bench/bench_pages.py
+
+Generate the data first with `manage.py generate_load_data` (500 teams, 10,000 canvases and 100,000
+comments by default). Requests go through Django's test client in this process, in production settings
+(DEBUG off), so the figure is the server's own time: routing, queries, templates. It prints p50 and p95 in
+milliseconds, the ratio of each page's p50 to the bare view's p50 measured in the same run, and the
+number of SQL queries each page runs on a small and on the busiest canvas or team.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("SECRET_KEY", "benchmark-only-secret-key-not-used-anywhere-else-0123456789")
+os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
+os.environ.setdefault("SECURE_COOKIES", "0")
+os.environ.pop("DEBUG", None)
+os.environ["DJANGO_SETTINGS_MODULE"] = "workbench.settings"
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.db.models import Count  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext, override_settings  # noqa: E402
+
+from workbench.canvases.models import Canvas  # noqa: E402
+from workbench.teams.models import Membership, Role  # noqa: E402
+
+RUNS = int(os.environ.get("BENCH_RUNS", "40"))
+
+
+def timings(client, url, runs=RUNS):
+    for _ in range(3):
+        assert client.get(url).status_code == 200, url
+    samples = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        response = client.get(url)
+        samples.append((time.perf_counter() - started) * 1000)
+        assert response.status_code == 200, url
+    samples.sort()
+    return statistics.median(samples), samples[int(len(samples) * 0.95) - 1]
+
+
+def queries(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        client.get(url)
+    return len(captured)
+
+
+def main():
+    engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
+    counts = {
+        "teams": Membership.objects.values("team").distinct().count(),
+        "canvases": Canvas.objects.count(),
+        "comments": Canvas.objects.aggregate(n=Count("comments"))["n"],
+    }
+    if counts["canvases"] < 100:
+        sys.exit("Generate the data first: manage.py generate_load_data (see the docstring).")
+    call_command("collectstatic", interactive=False, verbosity=0)
+    call_command("load_examples", verbosity=0)
+    busiest = Canvas.objects.annotate(n=Count("comments")).order_by("-n").select_related("team").first()
+    quiet = Canvas.objects.annotate(n=Count("comments")).filter(n__lte=2).select_related("team").order_by("pk").first()
+    owner_of = {}
+    for canvas in (busiest, quiet):
+        owner_of[canvas.pk] = Membership.objects.get(team=canvas.team, role=Role.OWNER).user
+
+    print(f"Database: {engine}; {counts['teams']} teams, {counts['canvases']} canvases, {counts['comments']} comments")
+    print(f"Busiest canvas: {busiest.n} comments; quiet canvas: {quiet.n} comments; {RUNS} requests per page\n")
+
+    def pages(canvas):
+        slug = canvas.team.slug
+        return {
+            "dashboard": f"/teams/{slug}/",
+            "search": f"/teams/{slug}/?q=food",
+            "canvas page": f"/canvases/{canvas.pk}/",
+            "edit page": f"/canvases/{canvas.pk}/edit/",
+            "comment list": f"/canvases/{canvas.pk}/comments/",
+            "activity feed": f"/teams/{slug}/activity/",
+            "gallery": "/examples/",
+        }
+
+    with override_settings(ROOT_URLCONF="bench.bare_urls"):
+        client = Client()
+        client.force_login(owner_of[busiest.pk])
+        quiet_client = Client()
+        quiet_client.force_login(owner_of[quiet.pk])
+        bare_p50, bare_p95 = timings(client, "/__bare__/")
+        bare_q = queries(client, "/__bare__/")
+        header = f"{'page':<15}{'p50 ms':>9}{'p95 ms':>9}{'× bare':>8}  {'busy p50':>9}{'p95':>9}{'× bare':>8}  queries quiet/busy"
+        print(header)
+        print(f"{'bare page':<15}{bare_p50:>9.2f}{bare_p95:>9.2f}{1:>8.1f}  {'':>26}  {bare_q} / {bare_q}")
+        for name, url in pages(busiest).items():
+            quiet_url = pages(quiet)[name]
+            p50, p95 = timings(quiet_client, quiet_url)
+            busy50, busy95 = timings(client, url)
+            q = f"{queries(quiet_client, quiet_url)} / {queries(client, url)}"
+            print(
+                f"{name:<15}{p50:>9.2f}{p95:>9.2f}{p50 / bare_p50:>8.1f}  {busy50:>9.2f}{busy95:>9.2f}"
+                f"{busy50 / bare_p50:>8.1f}  {q}"
+            )
+
+
+if __name__ == "__main__":
+    main()
