@@ -33,12 +33,12 @@ def writable_teams(user):
     return Team.objects.filter(memberships__user=user, memberships__role__in=WRITER_ROLES).order_by("name")
 
 
-@require_GET
 def _key(example) -> str:
     """The checker's verdict on an example is remembered until its seed file changes."""
     return f"example:{example.slug}:{example.content_hash}"
 
 
+@require_GET
 def example_list(request):
     """GET /examples/: every worked example as a card with its checker level and readiness."""
     examples = Example.objects.only("slug", "title", "document", "content_hash")
