@@ -12,12 +12,17 @@ from tests.conftest import ROLES
 from workbench.canvases import services
 from workbench.examples.models import Example
 from workbench.examples.services import read_seed, seeds_dir
+from workbench.review import services as review
+from workbench.review.models import Notification
 from workbench.teams.models import Invitation
 
 LOGIN = "login"
 MEMBERS = {"viewer": 200, "reviewer": 200, "editor": 200, "owner": 200}
 WRITERS = {"viewer": 403, "reviewer": 403, "editor": 200, "owner": 200}
 OWNERS = {"viewer": 403, "reviewer": 403, "editor": 403, "owner": 200}
+COMMENTERS = {"viewer": 403, "reviewer": 200, "editor": 200, "owner": 200}
+DECIDERS = {"viewer": 403, "reviewer": 200, "editor": 403, "owner": 403}
+SIGNED_IN = {r: (LOGIN if r == "anonymous" else 200) for r in ROLES}
 
 
 def worked_example(context) -> dict:
@@ -100,6 +105,57 @@ MATRIX = [
     ("examples:list", "get", lambda c: {}, {r: 200 for r in ROLES}),
     ("examples:detail", "get", worked_example, {r: 200 for r in ROLES}),
     ("examples:start", "post", worked_example, {r: (LOGIN if r == "anonymous" else 422) for r in ROLES}),
+    # Review. A comment belongs to the reviewer; its author's rows are in tests/review/test_permissions.py.
+    ("review:comments", "get", lambda c: {"pk": c["canvas"].pk}, expect(MEMBERS)),
+    ("review:comment_add", "get", lambda c: {"pk": c["canvas"].pk}, expect(COMMENTERS)),
+    ("review:comment_add", "post", lambda c: {"pk": c["canvas"].pk}, expect(COMMENTERS, ok=422)),
+    ("review:comment_reply", "get", lambda c: {"comment_pk": c["comment"].pk}, expect(COMMENTERS)),
+    ("review:comment_reply", "post", lambda c: {"comment_pk": c["comment"].pk}, expect(COMMENTERS, ok=422)),
+    (
+        "review:comment_edit",
+        "get",
+        lambda c: {"comment_pk": c["comment"].pk},
+        expect({"viewer": 403, "reviewer": 200, "editor": 403, "owner": 403}),
+    ),
+    (
+        "review:comment_delete",
+        "get",
+        lambda c: {"comment_pk": c["comment"].pk},
+        expect({"viewer": 403, "reviewer": 200, "editor": 403, "owner": 403}),
+    ),
+    ("review:thread_resolve", "post", lambda c: {"comment_pk": c["comment"].pk}, expect(COMMENTERS, ok=302)),
+    ("review:thread_reopen", "post", lambda c: {"comment_pk": c["comment"].pk}, expect(COMMENTERS, ok=302)),
+    ("review:transition", "get", lambda c: {"pk": c["canvas"].pk, "action": "submit"}, expect(WRITERS)),
+    ("review:transition", "post", lambda c: {"pk": c["canvas"].pk, "action": "submit"}, expect(WRITERS, ok=302)),
+    ("review:transition", "get", lambda c: {"pk": c["canvas"].pk, "action": "approve"}, expect(DECIDERS)),
+    ("review:transition", "get", lambda c: {"pk": c["canvas"].pk, "action": "request_changes"}, expect(DECIDERS)),
+    ("review:transition", "get", lambda c: {"pk": c["canvas"].pk, "action": "publish"}, expect(OWNERS)),
+    ("review:timeline", "get", lambda c: {"pk": c["canvas"].pk}, expect(MEMBERS)),
+    ("review:share_links", "get", lambda c: {"pk": c["canvas"].pk}, expect(OWNERS)),
+    ("review:share_links", "post", lambda c: {"pk": c["canvas"].pk}, expect(OWNERS, ok=302)),
+    (
+        "review:share_link_revoke",
+        "get",
+        lambda c: {"pk": c["canvas"].pk, "link_pk": c["share_link"].pk},
+        expect(OWNERS),
+    ),
+    # The share link is the secret: anyone holding it may read (tests/review/test_share_links.py has the holders).
+    ("review:shared", "get", lambda c: {"token": c["share_link"].token}, {r: 200 for r in ROLES}),
+    ("review:shared_pdf", "get", lambda c: {"token": c["share_link"].token}, {r: 200 for r in ROLES}),
+    ("review:notifications", "get", lambda c: {}, SIGNED_IN),
+    (
+        "review:notification_open",
+        "post",
+        lambda c: {"notification_pk": c["notification"].pk},
+        {
+            **{r: 404 for r in ROLES},
+            "anonymous": LOGIN,
+            "editor": 302,
+        },
+    ),
+    ("review:notifications_read", "post", lambda c: {}, {r: (LOGIN if r == "anonymous" else 302) for r in ROLES}),
+    ("review:notification_settings", "get", lambda c: {}, SIGNED_IN),
+    ("review:activity", "get", lambda c: {"slug": c["team"].slug}, expect(MEMBERS)),
 ]
 
 # URL names outside the workbench's own apps: Django's admin and sign-in views, tested by Django.
@@ -124,9 +180,15 @@ def context(people, canvas):
     invitation = Invitation.objects.create(
         team=team, email="new@example.org", role="editor", invited_by=people["owner"]
     )
+    comment = review.add_comment(canvas=canvas, user=people["reviewer"], body="Is 2030 realistic?", item_id="metric-1")
+    notification = Notification.objects.filter(user=people["editor"]).first()
+    share_link = review.create_share_link(canvas=canvas, user=people["owner"])
     return {
         "team": team,
         "canvas": canvas,
+        "comment": comment,
+        "notification": notification,
+        "share_link": share_link,
         "binned": binned,
         "invitation": invitation,
         "viewer_membership": team.memberships.get(user=people["viewer"]).pk,

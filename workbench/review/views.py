@@ -138,7 +138,13 @@ def comment_edit(request, comment_pk):
     return render(
         request,
         "review/comment_edit.html",
-        {"canvas": comment.canvas, "team": comment.canvas.team, "form": form, "comment": comment},
+        {
+            "canvas": comment.canvas,
+            "team": comment.canvas.team,
+            "form": form,
+            "comment": comment,
+            "next": _next_or(request, ""),
+        },
         status=422 if form.errors else 200,
     )
 

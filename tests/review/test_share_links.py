@@ -1,0 +1,107 @@
+"""Share links: read-only, unguessable, revocable; through one you see one canvas and nothing else."""
+
+import math
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import make_canvas
+from workbench.review import services
+from workbench.review.models import Comment, ShareLink
+
+HOLDERS = ["share link holder", "revoked link holder"]
+
+
+@pytest.fixture
+def links(canvas, people):
+    live = services.create_share_link(canvas=canvas, user=people["owner"], label="Board")
+    revoked = services.create_share_link(canvas=canvas, user=people["owner"])
+    services.revoke_share_link(link=revoked, user=people["owner"])
+    return {"share link holder": live, "revoked link holder": revoked}
+
+
+def test_the_token_is_unguessable(links):
+    token = links["share link holder"].token
+    # URL-safe base64: 6 bits a character.
+    assert len(token) * 6 >= 256
+    assert math.log2(64) * len(token) >= 128
+    assert ShareLink.objects.values("token").distinct().count() == 2
+
+
+@pytest.mark.parametrize(
+    ("role", "name", "method", "expected"),
+    [
+        ("share link holder", "review:shared", "get", 200),
+        ("share link holder", "review:shared_pdf", "get", 200),
+        ("share link holder", "review:shared", "post", 405),
+        ("revoked link holder", "review:shared", "get", 404),
+        ("revoked link holder", "review:shared_pdf", "get", 404),
+    ],
+)
+def test_share_link_views_by_holder(client, links, role, name, method, expected):
+    response = getattr(client, method)(reverse(name, kwargs={"token": links[role].token}))
+    assert response.status_code == expected
+
+
+@pytest.mark.parametrize("role", HOLDERS)
+@pytest.mark.parametrize(
+    ("name", "method", "kwargs"),
+    [
+        ("canvases:detail", "get", lambda c: {"pk": c.pk}),
+        ("canvases:edit", "post", lambda c: {"pk": c.pk}),
+        ("canvases:export", "get", lambda c: {"pk": c.pk}),
+        ("review:comment_add", "post", lambda c: {"pk": c.pk}),
+        ("review:comments", "get", lambda c: {"pk": c.pk}),
+        ("review:timeline", "get", lambda c: {"pk": c.pk}),
+        ("review:share_links", "get", lambda c: {"pk": c.pk}),
+    ],
+)
+def test_a_holder_cannot_edit_comment_or_see_more(client, canvas, links, role, name, method, kwargs):
+    client.get(reverse("review:shared", kwargs={"token": links[role].token}))
+    response = getattr(client, method)(reverse(name, kwargs=kwargs(canvas)), {"body": "hi", "target": ""})
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("login"))
+    assert not Comment.objects.exists()
+
+
+def test_the_shared_page_reads_but_offers_no_edit_or_comment(client, canvas, links):
+    other = make_canvas(canvas.team, None, title="Another mission of the team")
+    response = client.get(reverse("review:shared", kwargs={"token": links["share link holder"].token}))
+    page = response.content.decode()
+    assert canvas.document["statement"] in page
+    assert "Metric 1" in page
+    assert reverse("canvases:edit", kwargs={"pk": canvas.pk}) not in page
+    assert "Add comment" not in page and 'name="body"' not in page
+    assert other.title not in page and canvas.team.slug not in page
+    assert response["Referrer-Policy"] == "no-referrer"
+    assert "noindex" in response["X-Robots-Tag"]
+
+
+def test_the_pdf_through_a_share_link(client, links):
+    response = client.get(reverse("review:shared_pdf", kwargs={"token": links["share link holder"].token}))
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+
+
+def test_revoking_asks_first_and_then_the_link_answers_404(client_for, canvas, people):
+    link = services.create_share_link(canvas=canvas, user=people["owner"])
+    owner = client_for("owner")
+    url = reverse("review:share_link_revoke", kwargs={"pk": canvas.pk, "link_pk": link.pk})
+    assert "Revoke" in owner.get(url).content.decode()
+    assert owner.get(reverse("review:shared", kwargs={"token": link.token})).status_code == 200
+    owner.post(url)
+    assert owner.get(reverse("review:shared", kwargs={"token": link.token})).status_code == 404
+
+
+def test_a_binned_canvas_is_not_shared(client, canvas, people, links):
+    from workbench.canvases import services as canvases
+
+    canvases.move_to_bin(canvas=canvas, user=people["owner"])
+    assert client.get(reverse("review:shared", kwargs={"token": links["share link holder"].token})).status_code == 404
+
+
+def test_the_owner_sees_the_links_and_who_made_them(client_for, canvas, links):
+    page = client_for("owner").get(reverse("review:share_links", kwargs={"pk": canvas.pk})).content.decode()
+    assert links["share link holder"].token in page
+    assert links["revoked link holder"].token not in page
+    assert "Revoked" in page and "Board" in page
