@@ -48,7 +48,9 @@ def test_a_comment_is_flagged_after_an_edit_of_its_metric_and_shows_the_change(c
     edit(canvas, people["editor"], lambda d: set_metric(d, 0, target={"value": 90, "year": 2030}))
     thread = only_thread(canvas)
     assert thread.state == "changed"
-    assert [(c.field, c.old, c.new) for c in thread.changes] == [("target", "value: 50; year: 2030", "value: 90; year: 2030")]
+    assert [(c.field, c.old, c.new) for c in thread.changes] == [
+        ("target", "value: 50; year: 2030", "value: 90; year: 2030")
+    ]
     page = client_for("viewer").get(reverse("canvases:detail", kwargs={"pk": canvas.pk})).content.decode()
     assert "Changed since revision 1" in page
     assert "value: 90; year: 2030" in page
@@ -60,7 +62,10 @@ def test_a_comment_on_a_removed_item_stays_readable(canvas, people, client_for):
     thread = only_thread(canvas)
     assert thread.state == "removed"
     assert thread.target_label == "Metric 2"
-    for url in [reverse("canvases:detail", kwargs={"pk": canvas.pk}), reverse("review:comments", kwargs={"pk": canvas.pk})]:
+    for url in [
+        reverse("canvases:detail", kwargs={"pk": canvas.pk}),
+        reverse("review:comments", kwargs={"pk": canvas.pk}),
+    ]:
         page = client_for("viewer").get(url).content.decode()
         assert "Where is this figure from?" in page
         assert "Item removed from the canvas" in page

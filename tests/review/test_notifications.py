@@ -77,7 +77,9 @@ def test_the_unread_list_and_the_count_in_the_navbar(canvas, people, client_for)
     first = Notification.objects.filter(user=people["editor"]).first()
     response = client.post(reverse("review:notification_open", kwargs={"notification_pk": first.pk}))
     assert response.status_code == 302 and response.url.startswith(f"/canvases/{canvas.pk}/#thread-")
-    assert '1<span class="visually-hidden"> unread</span>' in client.get(reverse("review:notifications")).content.decode()
+    assert (
+        '1<span class="visually-hidden"> unread</span>' in client.get(reverse("review:notifications")).content.decode()
+    )
     client.post(reverse("review:notifications_read"))
     page = client.get(reverse("review:notifications")).content.decode()
     assert "Nothing new." in page

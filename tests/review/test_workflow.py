@@ -17,7 +17,10 @@ def test_the_whole_way_from_draft_to_published_is_recorded(canvas, people):
     services.publish(canvas=canvas, user=people["owner"])
     canvas.refresh_from_db()
     assert canvas.status == Status.PUBLISHED
-    steps = [(s.from_status, s.to_status, s.by.username, s.revision, s.comment) for s in StateChange.objects.order_by("at", "pk")]
+    steps = [
+        (s.from_status, s.to_status, s.by.username, s.revision, s.comment)
+        for s in StateChange.objects.order_by("at", "pk")
+    ]
     assert steps == [
         ("draft", "in_review", "editor", 1, ""),
         ("in_review", "changes_requested", "reviewer", 1, "Add a baseline source."),

@@ -1,0 +1,68 @@
+"""The review's pages run the same number of SQL queries however many comments, replies and steps there are."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from workbench.canvases import services as canvases
+from workbench.review import services
+from workbench.review.models import Comment
+
+
+def queries_for(client, url) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured)
+
+
+def add_comments(canvas, people, n):
+    """n comments: threads on items, sections and the canvas, with replies, some resolved, authors varied."""
+    targets = [{"item_id": "metric-1"}, {"item_id": "lever-2"}, {"section": "story"}, {}]
+    authors = [people["reviewer"], people["editor"], people["owner"]]
+    thread = None
+    for i in range(n):
+        if i % 3 == 2 and thread is not None:
+            services.reply(thread=thread, user=authors[i % 3], body=f"Reply {i}")
+            continue
+        thread = services.add_comment(canvas=canvas, user=authors[i % 3], body=f"Comment {i}", **targets[i % 4])
+        if i % 5 == 0:
+            services.resolve_thread(thread=thread, user=people["editor"])
+
+
+def test_the_canvas_page_runs_as_many_queries_with_200_comments_as_with_none(client_for, canvas, people):
+    client = client_for("reviewer")
+    url = reverse("canvases:detail", kwargs={"pk": canvas.pk})
+    client.get(url)  # warm the session
+    none = queries_for(client, url)
+    add_comments(canvas, people, 200)
+    services.submit_for_review(canvas=canvas, user=people["editor"])
+    canvases.save_canvas(
+        canvas=canvas, user=people["editor"], document={**canvas.document, "near_term": "x"}, base_revision=1
+    )
+    assert Comment.objects.filter(canvas=canvas).count() == 200
+    many = queries_for(client, url)
+    print(f"canvas page: {none} queries with 0 comments, {many} with 200")
+    assert many == none
+
+
+@pytest.mark.parametrize("view", ["review:comments", "review:timeline"])
+def test_comment_list_and_timeline_do_not_grow(client_for, canvas, people, view):
+    client = client_for("viewer")
+    url = reverse(view, kwargs={"pk": canvas.pk})
+    add_comments(canvas, people, 3)
+    client.get(url)
+    few = queries_for(client, url)
+    add_comments(canvas, people, 60)
+    assert queries_for(client, url) == few
+
+
+def test_activity_and_notifications_do_not_grow(client_for, canvas, people):
+    client = client_for("owner")
+    urls = [reverse("review:activity", kwargs={"slug": people["team"].slug}), reverse("review:notifications")]
+    add_comments(canvas, people, 3)
+    client.get(urls[0])
+    few = [queries_for(client, url) for url in urls]
+    add_comments(canvas, people, 60)
+    assert [queries_for(client, url) for url in urls] == few
