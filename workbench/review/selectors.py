@@ -296,7 +296,7 @@ class Entry:
     @property
     def verb(self):
         if self.kind == "edited":
-            return "edited"
+            return "created" if self.revision == 1 else "edited"
         return Activity.Verb(self.kind).label
 
 
