@@ -53,6 +53,8 @@ def _show(value) -> str:
         return "; ".join(parts) or "(empty)"
     if isinstance(value, list):
         return "; ".join(_show(v) for v in value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))  # a form's 90.0 is the 90 typed
     return str(value)
 
 
