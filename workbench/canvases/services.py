@@ -68,7 +68,7 @@ def create_canvas(*, team, user, document: dict | None = None, title: str = "", 
 def save_canvas(*, canvas: Canvas, user, document: dict, base_revision: int, summary: str | None = None) -> Revision:
     """Save a new version of the canvas, unless someone saved since base_revision."""
     document = _checked(document)
-    locked = Canvas.objects.select_for_update().select_related("current_revision").get(pk=canvas.pk)
+    locked = Canvas.objects.select_for_update(of=("self",)).select_related("current_revision").get(pk=canvas.pk)
     if locked.revision_number != base_revision:
         raise EditConflict(locked, locked.current_revision)
     revision = _record(locked, user=user, document=document, previous=locked.document, summary=summary)
@@ -79,7 +79,7 @@ def save_canvas(*, canvas: Canvas, user, document: dict, base_revision: int, sum
 @transaction.atomic
 def restore_revision(*, canvas: Canvas, user, number: int) -> Revision:
     """Make an old revision's content the newest revision; history stays whole."""
-    locked = Canvas.objects.select_for_update().select_related("current_revision").get(pk=canvas.pk)
+    locked = Canvas.objects.select_for_update(of=("self",)).select_related("current_revision").get(pk=canvas.pk)
     old = locked.revisions.get(number=number)
     document = normalize(old.document)
     revision = _record(

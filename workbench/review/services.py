@@ -220,7 +220,7 @@ def transition(*, canvas: Canvas, user, action: str, comment: str = "") -> State
     step = TRANSITIONS.get(action)
     if step is None:
         raise ReviewError("There is no such step in the review.")
-    locked = Canvas.objects.select_for_update().select_related("current_revision").get(pk=canvas.pk)
+    locked = Canvas.objects.select_for_update(of=("self",)).select_related("current_revision").get(pk=canvas.pk)
     if locked.status not in step.sources:
         raise ReviewError(_refusal(step, locked.status))
     comment = (comment or "").strip()

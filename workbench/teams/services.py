@@ -65,12 +65,14 @@ def accept_invitation(*, invitation: Invitation, user) -> Membership:
 
 
 def _owners_left_without(membership: Membership) -> int:
-    return (
+    # Lock the other owners' rows (PostgreSQL refuses FOR UPDATE on a COUNT), then count them.
+    others = (
         Membership.objects.select_for_update()
         .filter(team_id=membership.team_id, role=Role.OWNER)
         .exclude(pk=membership.pk)
-        .count()
+        .values_list("pk", flat=True)
     )
+    return len(list(others))
 
 
 @transaction.atomic
