@@ -115,3 +115,18 @@ def test_the_timeline_shows_edits_and_decisions_side_by_side(canvas, people, cli
     assert page.index("edited") < page.index("requested changes") < page.index("submitted for review")
     assert "Name a data source." in page
     assert "from revision 1" in page
+
+
+def test_the_timeline_shows_the_return_to_draft_after_an_edit_of_an_approved_canvas(canvas, people, client_for):
+    services.submit_for_review(canvas=canvas, user=people["editor"])
+    services.approve(canvas=canvas, user=people["reviewer"])
+    canvases.save_canvas(
+        canvas=canvas, user=people["editor"], document={**canvas.document, "near_term": "More"}, base_revision=1
+    )
+    client = client_for("viewer")
+    page = client.get(reverse("review:timeline", kwargs={"pk": canvas.pk})).content.decode()
+    assert "by the edit that made revision 2" in page
+    services.submit_for_review(canvas=canvas, user=people["editor"])
+    page = client.get(reverse("review:timeline", kwargs={"pk": canvas.pk})).content.decode()
+    assert page.count("by the edit that made revision 2") == 1
+    assert "again after the edit that made revision 2" in client.get(canvas.get_absolute_url()).content.decode()

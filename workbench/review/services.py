@@ -318,7 +318,7 @@ def notify(*, users, kind: str, canvas: Canvas, text: str, url: str, subject: st
         link = f"{getattr(settings, 'SITE_URL', '').rstrip('/')}{url}"
         full_body = f"{body}\n\nOpen it: {link}\n\nYou can turn these e-mails off under Notifications → Settings.\n"
         messages = [
-            EmailMessage(subject=f"[Mission Workbench] {subject}"[:200], body=full_body, to=[address])
+            EmailMessage(subject=" ".join(f"[Mission Workbench] {subject}".split())[:200], body=full_body, to=[address])
             for address in addresses
         ]
         transaction.on_commit(lambda: _send(messages))
