@@ -8,10 +8,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponseBadRequest
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
 from workbench.canvases.selectors import canvas_for
@@ -282,6 +282,7 @@ def shared(request, token):
 
 @require_GET
 def shared_pdf(request, token):
+    """The one-pager PDF through a share link, from the PDF app's renderer and cache."""
     from workbench.pdf import services as pdf
     from workbench.pdf.engine import RenderError
     from workbench.pdf.render import DEFAULT_LAYOUT, LAYOUTS
@@ -295,12 +296,16 @@ def shared_pdf(request, token):
     try:
         data = pdf.canvas_pdf(canvas, meta=meta, layout=layout)
     except RenderError as error:
-        from workbench.pdf.views import _render_failed
-
-        return _render_failed(error)
-    from workbench.pdf.views import _pdf_response
-
-    return _private(_pdf_response(data, pdf.canvas_filename(canvas, revision=meta["revision"], layout=layout)))
+        logger.warning("PDF render failed for a share link: %s", error)
+        return HttpResponse(
+            "The PDF could not be made just now. Please try again in a minute.",
+            status=503,
+            content_type="text/plain; charset=utf-8",
+        )
+    response = HttpResponse(data, content_type="application/pdf")
+    filename = pdf.canvas_filename(canvas, revision=meta["revision"], layout=layout)
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    return _private(response)
 
 
 # ---------------------------------------------------------------------------------------------- notifications
