@@ -153,6 +153,8 @@ STORAGES = {
     },
 }
 
+# The address people reach the workbench at, for links in e-mails (invitations carry the request's own).
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000" if DEBUG else "")
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Mission Workbench <workbench@localhost>")
 

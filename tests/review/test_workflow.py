@@ -130,3 +130,15 @@ def test_the_timeline_shows_the_return_to_draft_after_an_edit_of_an_approved_can
     page = client.get(reverse("review:timeline", kwargs={"pk": canvas.pk})).content.decode()
     assert page.count("by the edit that made revision 2") == 1
     assert "again after the edit that made revision 2" in client.get(canvas.get_absolute_url()).content.decode()
+
+
+def test_an_edit_of_an_approved_canvas_records_the_return_to_draft(canvas, people):
+    services.submit_for_review(canvas=canvas, user=people["editor"])
+    services.approve(canvas=canvas, user=people["reviewer"])
+    canvases.save_canvas(
+        canvas=canvas, user=people["editor"], document={**canvas.document, "near_term": "More"}, base_revision=1
+    )
+    step = canvas.state_changes.order_by("-pk").first()
+    assert (step.from_status, step.to_status, step.by, step.revision) == ("approved", "draft", people["editor"], 2)
+    canvas.refresh_from_db()
+    assert canvas.status == "draft"

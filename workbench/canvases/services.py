@@ -8,6 +8,7 @@ from django.utils import timezone
 from workbench.canvases.models import Canvas, Revision, Status
 from workbench.document import change_summary, dumps, empty_document, normalize, parse, validate
 from workbench.document.validation import DocumentInvalid
+from workbench.review.models import StateChange
 
 
 class EditConflict(Exception):
@@ -43,6 +44,15 @@ def _record(canvas: Canvas, *, user, document: dict, previous: dict | None, summ
     canvas.updated_by = user
     canvas.updated_at = revision.created_at
     if canvas.status == Status.APPROVED:
+        # An approved canvas that is edited goes back to draft: a step of the workflow, recorded like the others.
+        StateChange.objects.create(
+            canvas=canvas,
+            from_status=Status.APPROVED,
+            to_status=Status.DRAFT,
+            by=user,
+            revision=number,
+            comment="Edited after approval",
+        )
         canvas.status = Status.DRAFT
     canvas.save()
     return revision

@@ -85,6 +85,11 @@ class StateChange(models.Model):
     def __str__(self):
         return f"{self.canvas_id}: {self.from_status} → {self.to_status}"
 
+    @property
+    def automatic(self) -> bool:
+        """The return to draft that an edit of an approved canvas makes (recorded by canvases.services)."""
+        return self.from_status == Status.APPROVED and self.to_status == Status.DRAFT
+
 
 def new_share_token() -> str:
     # 32 random bytes: 256 bits, far beyond guessing.

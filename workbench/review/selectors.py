@@ -9,7 +9,7 @@ from django.db.models import CharField, F, IntegerField, TextField, Value
 from django.db.models.functions import Cast
 from django.shortcuts import get_object_or_404
 
-from workbench.canvases.models import Canvas, Revision, Status
+from workbench.canvases.models import Canvas, Revision
 from workbench.document import SECTION_TITLES, item_index
 from workbench.document.model import LIST_SECTIONS, SECTION_KEYS
 from workbench.review.models import Activity, Comment, Notification, ShareLink
@@ -218,7 +218,7 @@ def review_context(canvas: Canvas, user) -> dict:
         "review_resolved_count": sum(len(g.resolved) for g in groups.values()),
         "review_item_counts": item_counts,
         "review_transitions": allowed_transitions(canvas, user),
-        "review_state_changes": with_returns_to_draft(list(canvas.state_changes.select_related("by")[:5]), canvas),
+        "review_state_changes": list(canvas.state_changes.select_related("by")[:5]),
         "review_can_comment": user.has_perm("review.comment", canvas),
         "review_can_share": user.has_perm("review.manage_share_links", canvas),
         "review_targets": comment_targets(canvas.document),
@@ -393,38 +393,5 @@ def share_link_for(token: str) -> ShareLink:
     )
 
 
-@dataclass
-class ReturnToDraft:
-    """The step canvases.services takes by itself: an edit of an approved canvas sends it back to draft."""
-
-    revision: int
-    from_status: str = Status.APPROVED
-    to_status: str = Status.DRAFT
-    automatic: bool = True
-    by = None
-    at = None
-    comment = ""
-
-    def get_from_status_display(self):
-        return Status.APPROVED.label
-
-    def get_to_status_display(self):
-        return Status.DRAFT.label
-
-
-def with_returns_to_draft(changes: list, canvas: Canvas) -> list:
-    """The recorded steps, newest first, with the returns to draft that edits after an approval made."""
-    out = []
-    for position, change in enumerate(changes):
-        if change.to_status == Status.APPROVED:
-            newer = changes[position - 1] if position else None
-            went_back = newer.from_status == Status.DRAFT if newer else canvas.status == Status.DRAFT
-            if went_back:
-                # The first save after the approval made the next revision and reset the status.
-                out.append(ReturnToDraft(revision=change.revision + 1))
-        out.append(change)
-    return out
-
-
 def state_changes_of(canvas: Canvas) -> list:
-    return with_returns_to_draft(list(canvas.state_changes.select_related("by")), canvas)
+    return list(canvas.state_changes.select_related("by"))
