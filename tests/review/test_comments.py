@@ -192,3 +192,12 @@ def test_the_comment_list_filters_by_state_section_and_author(canvas, people, cl
     assert bodies(state="all", section="metrics") == {"Open on metrics"}
     assert bodies(state="all", author="editor") == {"Open on story by editor"}
     assert "No threads match these filters." in client.get(url, {"section": "governance"}).content.decode()
+
+
+def test_a_canvas_under_heavy_review_shows_the_first_threads_and_links_to_the_rest(client_for, people, canvas):
+    for n in range(25):
+        services.add_comment(canvas=canvas, user=people["reviewer"], body=f"Point {n} on the story", section="story")
+    page = client_for("viewer").get(canvas.get_absolute_url()).content.decode()
+    assert page.count("Point ") == 10
+    assert "15 more threads on story in the comment list" in page
+    assert f"{reverse('review:comments', kwargs={'pk': canvas.pk})}?section=story" in page

@@ -186,6 +186,10 @@ def threads_of(canvas: Canvas, comments=None) -> list[Thread]:
     return threads
 
 
+# The canvas page shows this many threads per section; the comment list has them all, page by page.
+OPEN_SHOWN, RESOLVED_SHOWN = 10, 5
+
+
 @dataclass
 class SectionThreads:
     key: str
@@ -193,6 +197,12 @@ class SectionThreads:
     anchor: str
     open: list
     resolved: list
+    open_count: int = 0
+    resolved_count: int = 0
+
+    @property
+    def hidden_count(self) -> int:
+        return self.open_count + self.resolved_count - len(self.open) - len(self.resolved)
 
 
 def review_context(canvas: Canvas, user) -> dict:
@@ -208,14 +218,18 @@ def review_context(canvas: Canvas, user) -> dict:
             title = SECTION_TITLES.get(key, "Whole canvas")
             groups[key] = SectionThreads(key, title, SECTION_ANCHORS.get(key, ""), [], [])
         (groups[key].resolved if thread.is_resolved else groups[key].open).append(thread)
+    for group in groups.values():
+        # A canvas under heavy review stays quick to open: the page shows the first threads of each section.
+        group.open_count, group.resolved_count = len(group.open), len(group.resolved)
+        group.open, group.resolved = group.open[:OPEN_SHOWN], group.resolved[:RESOLVED_SHOWN]
     item_counts: dict[str, int] = {}
     for thread in threads:
         if thread.comment.item_id and thread.state != "removed" and not thread.is_resolved:
             item_counts[thread.comment.item_id] = item_counts.get(thread.comment.item_id, 0) + 1
     return {
         "review_threads": list(groups.values()),
-        "review_open_count": sum(len(g.open) for g in groups.values()),
-        "review_resolved_count": sum(len(g.resolved) for g in groups.values()),
+        "review_open_count": sum(g.open_count for g in groups.values()),
+        "review_resolved_count": sum(g.resolved_count for g in groups.values()),
         "review_item_counts": item_counts,
         "review_transitions": allowed_transitions(canvas, user),
         "review_state_changes": list(canvas.state_changes.select_related("by")[:5]),
