@@ -43,6 +43,12 @@ def test_main_pages_have_no_serious_accessibility_violations(axe_page):
     officer = make_user("officer")
     team = make_team("Camden food team", owner=officer)
     canvas = make_canvas(team, officer, full_document())
+    from workbench.review import services as review
+
+    thread = review.add_comment(
+        canvas=canvas, user=officer, body="Is the target realistic?", section="metrics", item_id="metric-1"
+    )
+    review.reply(thread=thread, user=officer, body="Yes: it follows the borough plan.")
     page = axe_page
     pages = {"sign-in": "/accounts/login/", "gallery": "/examples/", "example": "/examples/camden-food/"}
     found = {}
@@ -62,6 +68,10 @@ def test_main_pages_have_no_serious_accessibility_violations(axe_page):
         "canvas page": f"/canvases/{canvas.pk}/",
         "editor": f"/canvases/{canvas.pk}/edit/",
         "history": f"/canvases/{canvas.pk}/history/",
+        "comments": f"/canvases/{canvas.pk}/comments/",
+        "timeline": f"/canvases/{canvas.pk}/timeline/",
+        "activity": f"/teams/{team.slug}/activity/",
+        "notifications": "/notifications/",
         "checker rules": "/checker/",
     }
     for name, url in signed_in.items():
