@@ -101,7 +101,8 @@ def test_the_editor_can_be_used_with_the_keyboard_alone(page, sign_in):
         raise AssertionError("the Add a layer button is not reachable with Tab")
     page.keyboard.press("Enter")
     page.wait_for_selector("#id_layers-2-title")
-    assert page.evaluate("document.activeElement.id") == "id_layers-2-title"
+    # htmx moves the cursor into the new row once the row has settled.
+    page.wait_for_function("document.activeElement && document.activeElement.id === 'id_layers-2-title'")
     page.keyboard.type("School food pilot")
     # The save buttons are reachable too: Shift+Tab back is long, so submit the form with Enter in a field.
     page.focus("#id_place")

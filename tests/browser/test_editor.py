@@ -22,7 +22,8 @@ def test_draft_a_canvas_with_linked_items_and_see_it_on_the_read_view(page, sign
     page.get_by_role("button", name="Add a root cause").click()
     # The new row arrives with the cursor in its first field.
     page.wait_for_selector("#id_root_causes-0-title")
-    assert page.evaluate("document.activeElement.id") == "id_root_causes-0-title"
+    # htmx moves the cursor into the new row once the row has settled.
+    page.wait_for_function("document.activeElement && document.activeElement.id === 'id_root_causes-0-title'")
     page.keyboard.type("Healthy food costs more than junk food")
     with page.expect_navigation():
         page.click("button[value=edit]")
