@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404
 
 from workbench.canvases.models import Canvas, Revision
 from workbench.document import SECTION_TITLES, item_index
-from workbench.document.model import LIST_SECTIONS, SECTION_KEYS
+from workbench.document.model import ITEM_DEFAULTS, LIST_SECTIONS, SECTION_KEYS
 from workbench.review.models import Activity, Comment, Notification, ShareLink
 
 SECTION_ORDER = list(SECTION_TITLES)
@@ -45,11 +45,29 @@ FIELD_LABELS = {
 }
 
 
+# Fields in the order the canvas document defines them. PostgreSQL's jsonb keeps keys in an order of its
+# own, so a stored snapshot is shown in this order, never in the order it comes back from the database.
+_FIELD_ORDER = list(
+    dict.fromkeys(
+        key
+        for defaults in ITEM_DEFAULTS.values()
+        for field, value in defaults.items()
+        for key in [field, *(value if isinstance(value, dict) else [])]
+    )
+) + ["amount", "currency", "period"]
+
+
+def _in_order(keys):
+    return sorted(keys, key=lambda k: (_FIELD_ORDER.index(k) if k in _FIELD_ORDER else len(_FIELD_ORDER), k))
+
+
 def _show(value) -> str:
     if value is None or value == "" or value == [] or value == {}:
         return "(empty)"
     if isinstance(value, dict):
-        parts = [f"{k.replace('_', ' ')}: {_show(v)}" for k, v in value.items() if v not in (None, "", [], {})]
+        parts = [
+            f"{k.replace('_', ' ')}: {_show(value[k])}" for k in _in_order(value) if value[k] not in (None, "", [], {})
+        ]
         return "; ".join(parts) or "(empty)"
     if isinstance(value, list):
         return "; ".join(_show(v) for v in value)
@@ -71,7 +89,7 @@ class Change:
 
 def item_changes(old: dict, new: dict) -> list[Change]:
     """The fields of an item that differ between two versions, in words."""
-    keys = [k for k in (old or {}) if k != "id"] + [k for k in (new or {}) if k not in (old or {}) and k != "id"]
+    keys = _in_order({*(old or {}), *(new or {})} - {"id"})
     return [
         Change(FIELD_LABELS.get(k, k.replace("_", " ")), _show((old or {}).get(k)), _show((new or {}).get(k)))
         for k in keys
