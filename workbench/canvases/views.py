@@ -18,6 +18,7 @@ from workbench.canvases.forms import (
     WaiverForm,
     drop_dangling_links,
     item_formset,
+    link_choices,
 )
 from workbench.canvases.models import Canvas
 from workbench.canvases.selectors import canvas_for
@@ -233,10 +234,11 @@ def canvas_edit_row(request, pk, section):
         index = int(request.GET.get(f"{section}-TOTAL_FORMS", ""))
     except ValueError:
         index = 0
-    editor = CanvasEditor(canvas.document, canvas.revision_number)
-    formset = item_formset(section)(prefix=section, links=editor.links)
+    # Only the link choices are needed here, not the whole editor.
+    links = link_choices(canvas.document)
+    formset = item_formset(section)(prefix=section, links=links)
     form = formset.form(
-        prefix=formset.add_prefix(index), empty_permitted=True, use_required_attribute=False, links=editor.links
+        prefix=formset.add_prefix(index), empty_permitted=True, use_required_attribute=False, links=links
     )
     formset.add_fields(form, None)
     form.fields[form.title_field].widget.attrs["autofocus"] = True

@@ -54,7 +54,6 @@ rules.add_perm("canvases.delete_canvas", can_write)
 rules.add_perm("canvases.restore_canvas", can_write)
 rules.add_perm("canvases.purge_canvas", is_owner)
 rules.add_perm("canvases.waive_rule", can_write)
-rules.add_perm("canvases.comment", can_review)
 
 # Review: comments, the workflow, share links, the activity feed (workbench/review).
 is_reviewer = _has_role(Role.REVIEWER)
