@@ -6,7 +6,7 @@ from django.urls import reverse
 from workbench.canvases import services as canvases
 from workbench.review import services
 from workbench.review.models import Comment
-from workbench.review.selectors import threads_of
+from workbench.review.selectors import PANEL_THREADS, threads_of
 
 
 def edit(canvas, user, change):
@@ -198,6 +198,6 @@ def test_a_canvas_under_heavy_review_shows_the_first_threads_and_links_to_the_re
     for n in range(25):
         services.add_comment(canvas=canvas, user=people["reviewer"], body=f"Point {n} on the story", section="story")
     page = client_for("viewer").get(canvas.get_absolute_url()).content.decode()
-    assert page.count("Point ") == 10
-    assert "15 more threads on story in the comment list" in page
+    assert page.count("Point ") == PANEL_THREADS == 8
+    assert "17 more threads on story in the comment list" in page
     assert f"{reverse('review:comments', kwargs={'pk': canvas.pk})}?section=story" in page

@@ -55,8 +55,9 @@ def checker_view(document: dict, *, key: str | None = None, radar_size: int = 26
         "report": report,
         "waived": list(waived.values()),
         "by_section": by_section,
-        # The chart is drawn by the checker from numbers only; no user text reaches it.
-        "radar": mark_safe(radar_svg(report, size=radar_size)),
+        # The chart is drawn by the checker from numbers only; no user text reaches it. Drawn only when a
+        # template asks for it (templates call callables), not when the page's cached scorecard is reused.
+        "radar": lambda: mark_safe(radar_svg(report, size=radar_size)),
     }
 
 

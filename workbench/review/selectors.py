@@ -2,11 +2,26 @@
 
 from __future__ import annotations
 
+import operator
 from dataclasses import dataclass, field
+from functools import reduce
 
 from django.core.paginator import Paginator
-from django.db.models import CharField, F, IntegerField, TextField, Value
-from django.db.models.functions import Cast
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    TextField,
+    Value,
+    When,
+    Window,
+)
+from django.db.models.functions import Cast, RowNumber
 from django.shortcuts import get_object_or_404
 
 from workbench.canvases.models import Canvas, Revision
@@ -152,26 +167,22 @@ class Thread:
 
 
 def _thread(comment: Comment, index: dict, document: dict) -> Thread:
-    thread = Thread(comment=comment)
-    section_rank = SECTION_ORDER.index(comment.section) + 1 if comment.section in SECTION_TITLES else 0
+    thread = Thread(comment=comment, order=_order(comment.section, comment.item_id, comment.created_at, index))
     if comment.item_id:
         found = index.get(comment.item_id)
         if found is None:
             thread.state = "removed"
             thread.target_label = _label(comment.snapshot or {})
             thread.anchor = SECTION_ANCHORS.get(comment.section, "")
-            thread.order = (section_rank, 10**6, comment.created_at)
         else:
             thread.target_label = _label(found[2])
             thread.anchor = f"item-{comment.item_id}"
-            thread.order = (section_rank, found[1] + 1, comment.created_at)
             if comment.snapshot is not None and found[2] != comment.snapshot:
                 thread.state = "changed"
                 thread.changes = item_changes(comment.snapshot, found[2])
     elif comment.section:
         thread.target_label = SECTION_TITLES[comment.section] if comment.section in SECTION_TITLES else "Section"
         thread.anchor = SECTION_ANCHORS.get(comment.section, "")
-        thread.order = (section_rank, 0, comment.created_at)
         if comment.snapshot is not None:
             now = {key: document.get(key) for key in SECTION_KEYS.get(comment.section, [])}
             if now != comment.snapshot:
@@ -179,33 +190,46 @@ def _thread(comment: Comment, index: dict, document: dict) -> Thread:
                 thread.changes = section_changes(comment.snapshot, now)
     else:
         thread.target_label = "Whole canvas"
-        thread.order = (0, 0, comment.created_at)
     return thread
 
 
-def threads_of(canvas: Canvas, comments=None) -> list[Thread]:
-    """Every thread of a canvas in the order of the page, with their replies: one query."""
-    if comments is None:
-        comments = (
-            Comment.objects.filter(canvas=canvas).select_related("author", "resolved_by").order_by("created_at", "pk")
-        )
-    document = canvas.document
-    index = item_index(document)
-    threads, by_pk = [], {}
-    comments = list(comments)
-    for comment in comments:
-        if comment.parent_id is None:
-            by_pk[comment.pk] = _thread(comment, index, document)
-            threads.append(by_pk[comment.pk])
-    for comment in comments:
-        if comment.parent_id is not None and comment.parent_id in by_pk:
-            by_pk[comment.parent_id].replies.append(comment)
-    threads.sort(key=lambda t: t.order)
+def _order(section: str, item_id: str, created_at, index: dict) -> tuple:
+    """Where a thread sits on the page: by section, then by its item's place in the section, then by age."""
+    section_rank = SECTION_ORDER.index(section) + 1 if section in SECTION_TITLES else 0
+    if item_id:
+        found = index.get(item_id)
+        return (section_rank, 10**6 if found is None else found[1] + 1, created_at)
+    return (section_rank, 0, created_at)
+
+
+def _with_replies(threads: list[Thread]) -> list[Thread]:
+    """Fill in the replies of these threads: one query, none when there are no threads."""
+    by_pk = {thread.pk: thread for thread in threads}
+    if by_pk:
+        replies = Comment.objects.filter(parent_id__in=by_pk).select_related("author", "resolved_by")
+        for reply in replies.order_by("created_at", "pk"):
+            by_pk[reply.parent_id].replies.append(reply)
     return threads
 
 
-# The canvas page shows this many threads per section; the comment list has them all, page by page.
-OPEN_SHOWN, RESOLVED_SHOWN = 10, 5
+def threads_of(canvas: Canvas, comments=None) -> list[Thread]:
+    """Threads of a canvas in the order of the page, with their replies: every thread unless `comments` (first
+    comments of threads) narrows them. Two queries."""
+    if comments is None:
+        comments = Comment.objects.threads().filter(canvas=canvas)
+    document = canvas.document
+    index = item_index(document)
+    threads = [
+        _thread(comment, index, document)
+        for comment in comments.select_related("author", "resolved_by").order_by("created_at", "pk")
+    ]
+    threads.sort(key=lambda t: t.order)
+    return _with_replies(threads)
+
+
+# The canvas page shows at most this many threads in all, shared out across sections, open threads first; the
+# comment list has every thread, page by page.
+PANEL_THREADS = 8
 
 
 @dataclass
@@ -223,27 +247,96 @@ class SectionThreads:
         return self.open_count + self.resolved_count - len(self.open) - len(self.resolved)
 
 
+def share_out(counts: dict[tuple[str, bool], int], sections: list[str], budget: int = PANEL_THREADS) -> dict:
+    """How many threads each (section, resolved) shows: one at a time to each section in page order, round
+    after round, open threads before resolved ones, until the budget is spent."""
+    shares = {(section, resolved): 0 for section in sections for resolved in (False, True)}
+    for resolved in (False, True):
+        while budget and any(shares[s, resolved] < counts.get((s, resolved), 0) for s in sections):
+            for section in sections:
+                if budget and shares[section, resolved] < counts.get((section, resolved), 0):
+                    shares[section, resolved] += 1
+                    budget -= 1
+    return shares
+
+
+def _shown_targets(targets: dict, shares: dict, index: dict) -> set[tuple[str, str, bool]]:
+    """Which (section, item, resolved) targets hold the first threads each section shows: walk each section's
+    targets in page order until its share is counted. Targets at the same place (the items removed since) mix
+    their threads by age, so they are taken together."""
+    places: dict[tuple, list] = {}
+    for section, item_id, resolved in targets:
+        place = (section, resolved, _order(section, item_id, None, index)[1])
+        places.setdefault(place, []).append((section, item_id, resolved))
+    shown, taken = set(), {}
+    for (section, resolved, _), here in sorted(places.items(), key=lambda p: p[0][2]):
+        if taken.get((section, resolved), 0) < shares[section, resolved]:
+            shown.update(here)
+            taken[section, resolved] = taken.get((section, resolved), 0) + sum(targets[t] for t in here)
+    return shown
+
+
 def review_context(canvas: Canvas, user) -> dict:
     """What the canvas page shows of the review: threads by section with counts, the workflow's steps and the
-    latest state changes. Two queries, whatever the number of comments."""
+    latest state changes. However many comments there are, the threads take three queries: counts by
+    target, the first threads of the targets the page shows, and their replies."""
     from workbench.review.services import allowed_transitions
 
-    threads = threads_of(canvas)
+    document = canvas.document
+    index = item_index(document)
+    is_resolved = Case(When(resolved_at__isnull=True, then=Value(False)), default=Value(True))
+    threads = Comment.objects.threads().filter(canvas=canvas)
+    targets = {
+        (section, item_id, resolved): n
+        for section, item_id, resolved, n in threads.order_by()
+        .values_list("section", "item_id")
+        .annotate(resolved=is_resolved, n=Count("pk"))
+        .values_list("section", "item_id", "resolved", "n")
+    }
     groups: dict[str, SectionThreads] = {}
-    for thread in threads:
-        key = thread.comment.section or ""
-        if key not in groups:
-            title = SECTION_TITLES.get(key, "Whole canvas")
-            groups[key] = SectionThreads(key, title, SECTION_ANCHORS.get(key, ""), [], [])
-        (groups[key].resolved if thread.is_resolved else groups[key].open).append(thread)
+    for section, _, _ in sorted(targets, key=lambda t: _order(t[0], "", None, index)[:1]):
+        if section not in groups:
+            anchor = SECTION_ANCHORS.get(section, "")
+            groups[section] = SectionThreads(section, SECTION_TITLES.get(section, "Whole canvas"), anchor, [], [])
+    counts: dict[tuple[str, bool], int] = {}
+    for (section, _, resolved), n in targets.items():
+        counts[section, resolved] = counts.get((section, resolved), 0) + n
+    for group in groups.values():
+        group.open_count, group.resolved_count = counts.get((group.key, False), 0), counts.get((group.key, True), 0)
+    shares = share_out(counts, list(groups))
+    shown = _shown_targets(targets, shares, index)
+    if sum(targets.values()) <= PANEL_THREADS:
+        chosen = threads  # every thread fits on the page
+    else:
+        # Within each shown target, only its oldest threads can be among the first of its section: number them
+        # with a window over the index alone, then read in full only the threads picked.
+        first = (
+            threads.filter(
+                reduce(
+                    operator.or_,
+                    (Q(section=s, item_id=i, resolved_at__isnull=not resolved) for s, i, resolved in shown),
+                )
+            )
+            .annotate(
+                rank=Window(
+                    RowNumber(),
+                    partition_by=[F("section"), F("item_id"), is_resolved],
+                    order_by=[F("created_at").asc(), F("pk").asc()],
+                )
+            )
+            .filter(rank__lte=max(shares.values()))
+        )
+        chosen = Comment.objects.filter(pk__in=first.values("pk"))
+    if shown:
+        for thread in threads_of(canvas, chosen):
+            if (thread.comment.section, thread.comment.item_id, thread.is_resolved) in shown:
+                group = groups[thread.comment.section]
+                (group.resolved if thread.is_resolved else group.open).append(thread)
     for group in groups.values():
         # A canvas under heavy review stays quick to open: the page shows the first threads of each section.
-        group.open_count, group.resolved_count = len(group.open), len(group.resolved)
-        group.open, group.resolved = group.open[:OPEN_SHOWN], group.resolved[:RESOLVED_SHOWN]
-    item_counts: dict[str, int] = {}
-    for thread in threads:
-        if thread.comment.item_id and thread.state != "removed" and not thread.is_resolved:
-            item_counts[thread.comment.item_id] = item_counts.get(thread.comment.item_id, 0) + 1
+        group.open = group.open[: shares.get((group.key, False), 0)]
+        group.resolved = group.resolved[: shares.get((group.key, True), 0)]
+    item_counts = {item_id: n for (_, item_id, resolved), n in targets.items() if item_id in index and not resolved}
     return {
         "review_threads": list(groups.values()),
         "review_open_count": sum(g.open_count for g in groups.values()),
@@ -253,7 +346,7 @@ def review_context(canvas: Canvas, user) -> dict:
         "review_state_changes": list(canvas.state_changes.select_related("by")[:5]),
         "review_can_comment": user.has_perm("review.comment", canvas),
         "review_can_share": user.has_perm("review.manage_share_links", canvas),
-        "review_targets": comment_targets(canvas.document),
+        "review_targets": comment_targets(document),
     }
 
 
@@ -281,19 +374,28 @@ def comment_for(user, pk: int) -> Comment:
     return get_object_or_404(queryset, pk=pk)
 
 
-def filtered_threads(canvas: Canvas, *, state: str = "", section: str = "", author: str = "") -> list[Thread]:
-    threads = threads_of(canvas)
+def filtered_threads(canvas: Canvas, *, state: str = "", section: str = "", author: str = "") -> list[int]:
+    """The threads of a canvas that match the filters, in the order of the page, as primary keys: one query of
+    four columns, so a list of hundreds of threads costs little before a page of them is loaded."""
+    threads = Comment.objects.threads().filter(canvas=canvas)
     if state == "open":
-        threads = [t for t in threads if not t.is_resolved]
+        threads = threads.filter(resolved_at__isnull=True)
     elif state == "resolved":
-        threads = [t for t in threads if t.is_resolved]
+        threads = threads.filter(resolved_at__isnull=False)
     if section:
-        threads = [t for t in threads if (t.comment.section or "canvas") == section]
+        threads = threads.filter(section="" if section == "canvas" else section)
     if author:
-        threads = [
-            t for t in threads if any(c.author and c.author.get_username() == author for c in [t.comment, *t.replies])
-        ]
-    return threads
+        replied = Comment.objects.filter(parent=OuterRef("pk"), author__username=author)
+        threads = threads.filter(Q(author__username=author) | Exists(replied))
+    index = item_index(canvas.document)
+    rows = threads.order_by("created_at", "pk").values_list("pk", "section", "item_id", "created_at")
+    return [row[0] for row in sorted(rows, key=lambda row: _order(*row[1:], index))]
+
+
+def threads_by_pk(canvas: Canvas, pks: list[int]) -> list[Thread]:
+    """These threads of a canvas, in the order given, with their replies: two queries."""
+    found = {thread.pk: thread for thread in threads_of(canvas, Comment.objects.threads().filter(pk__in=pks))}
+    return [found[pk] for pk in pks if pk in found]
 
 
 def comment_authors(canvas: Canvas) -> list[str]:
@@ -313,6 +415,14 @@ class Entry:
     text: str
     revision: int
     thread_id: int | None
+    canvas_url: str = ""
+
+    @property
+    def excerpt(self) -> str:
+        """The text as the feed shows it: a revision's summary whole, a comment's first 200 characters."""
+        if self.is_edit or len(self.text) <= 200:
+            return self.text
+        return self.text[:199].rstrip() + "…"
 
     @property
     def is_edit(self):
@@ -372,7 +482,10 @@ def _hydrate(rows) -> list[Entry]:
     rows = list(rows)
     users = get_user_model().objects.in_bulk({r[2] for r in rows if r[2]})
     canvases = Canvas.objects.only("id", "title", "team_id").in_bulk({r[3] for r in rows})
-    return [Entry(r[0], r[1], users.get(r[2]), canvases.get(r[3]), r[4] or "", r[5], r[6]) for r in rows]
+    urls = {pk: canvas.get_absolute_url() for pk, canvas in canvases.items()}  # one reverse() per canvas
+    return [
+        Entry(r[0], r[1], users.get(r[2]), canvases.get(r[3]), r[4] or "", r[5], r[6], urls.get(r[3], "")) for r in rows
+    ]
 
 
 class FeedPage:

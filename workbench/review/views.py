@@ -58,6 +58,7 @@ def comment_list(request, pk):
     author = request.GET.get("author", "")
     threads = selectors.filtered_threads(canvas, state=state, section=section, author=author)
     page = Paginator(threads, THREADS_PER_PAGE).get_page(request.GET.get("page"))
+    page.object_list = selectors.threads_by_pk(canvas, page.object_list)
     query = request.GET.copy()
     query.pop("page", None)
     return render(
