@@ -17,6 +17,7 @@ from workbench.review.selectors import (
     threads_by_pk,
     threads_of,
 )
+from workbench.review.views import THREADS_PER_PAGE
 
 
 def busy_canvas(people):
@@ -124,7 +125,8 @@ def test_the_comment_list_pages_through_threads_in_page_order(people, client_for
     assert filtered_threads(canvas, state="all", author=by_reply) == [
         t.pk for t in everything if any(c.author == people["editor"] for c in [t.comment, *t.replies])
     ]
-    second = filtered_threads(canvas, state="open")[20:40]
+    n = THREADS_PER_PAGE
+    second = filtered_threads(canvas, state="open")[n : 2 * n]
     assert [t.pk for t in threads_by_pk(canvas, second)] == second
 
     page = client_for("viewer").get(reverse("review:comments", kwargs={"pk": canvas.pk}), {"page": 2})
