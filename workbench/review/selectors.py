@@ -193,13 +193,17 @@ def _thread(comment: Comment, index: dict, document: dict) -> Thread:
     return thread
 
 
+def _section_rank(section: str) -> int:
+    """The whole canvas first, then the sections in the order of the page."""
+    return SECTION_ORDER.index(section) + 1 if section in SECTION_TITLES else 0
+
+
 def _order(section: str, item_id: str, created_at, index: dict) -> tuple:
     """Where a thread sits on the page: by section, then by its item's place in the section, then by age."""
-    section_rank = SECTION_ORDER.index(section) + 1 if section in SECTION_TITLES else 0
     if item_id:
         found = index.get(item_id)
-        return (section_rank, 10**6 if found is None else found[1] + 1, created_at)
-    return (section_rank, 0, created_at)
+        return (_section_rank(section), 10**6 if found is None else found[1] + 1, created_at)
+    return (_section_rank(section), 0, created_at)
 
 
 def _with_replies(threads: list[Thread]) -> list[Thread]:
@@ -293,17 +297,23 @@ def review_context(canvas: Canvas, user) -> dict:
         .annotate(resolved=is_resolved, n=Count("pk"))
         .values_list("section", "item_id", "resolved", "n")
     }
-    groups: dict[str, SectionThreads] = {}
-    for section, _, _ in sorted(targets, key=lambda t: _order(t[0], "", None, index)[:1]):
-        if section not in groups:
-            anchor = SECTION_ANCHORS.get(section, "")
-            groups[section] = SectionThreads(section, SECTION_TITLES.get(section, "Whole canvas"), anchor, [], [])
     counts: dict[tuple[str, bool], int] = {}
     for (section, _, resolved), n in targets.items():
         counts[section, resolved] = counts.get((section, resolved), 0) + n
-    for group in groups.values():
-        group.open_count, group.resolved_count = counts.get((group.key, False), 0), counts.get((group.key, True), 0)
-    shares = share_out(counts, list(groups))
+    sections = sorted({section for section, _ in counts}, key=_section_rank)
+    groups = {
+        section: SectionThreads(
+            section,
+            SECTION_TITLES.get(section, "Whole canvas"),
+            SECTION_ANCHORS.get(section, ""),
+            [],
+            [],
+            open_count=counts.get((section, False), 0),
+            resolved_count=counts.get((section, True), 0),
+        )
+        for section in sections
+    }
+    shares = share_out(counts, sections)
     shown = _shown_targets(targets, shares, index)
     if sum(targets.values()) <= PANEL_THREADS:
         chosen = threads  # every thread fits on the page
@@ -327,11 +337,9 @@ def review_context(canvas: Canvas, user) -> dict:
             .filter(rank__lte=max(shares.values()))
         )
         chosen = Comment.objects.filter(pk__in=first.values("pk"))
-    if shown:
-        for thread in threads_of(canvas, chosen):
-            if (thread.comment.section, thread.comment.item_id, thread.is_resolved) in shown:
-                group = groups[thread.comment.section]
-                (group.resolved if thread.is_resolved else group.open).append(thread)
+    for thread in threads_of(canvas, chosen) if shown else []:
+        group = groups[thread.comment.section]
+        (group.resolved if thread.is_resolved else group.open).append(thread)
     for group in groups.values():
         # A canvas under heavy review stays quick to open: the page shows the first threads of each section.
         group.open = group.open[: shares.get((group.key, False), 0)]
@@ -394,7 +402,9 @@ def filtered_threads(canvas: Canvas, *, state: str = "", section: str = "", auth
 
 def threads_by_pk(canvas: Canvas, pks: list[int]) -> list[Thread]:
     """These threads of a canvas, in the order given, with their replies: two queries."""
-    found = {thread.pk: thread for thread in threads_of(canvas, Comment.objects.threads().filter(pk__in=pks))}
+    found = {
+        thread.pk: thread for thread in threads_of(canvas, Comment.objects.threads().filter(canvas=canvas, pk__in=pks))
+    }
     return [found[pk] for pk in pks if pk in found]
 
 
