@@ -11,8 +11,8 @@ from workbench.review import services
 from workbench.review.models import Comment
 from workbench.review.selectors import (
     PANEL_THREADS,
+    comment_panel,
     filtered_threads,
-    review_context,
     share_out,
     threads_by_pk,
     threads_of,
@@ -55,7 +55,7 @@ def busy_canvas(people):
 def test_the_canvas_page_picks_the_first_threads_of_each_section_as_a_full_read_would(people):
     canvas = busy_canvas(people)
     everything = threads_of(canvas)
-    context = review_context(canvas, people["viewer"])
+    context = comment_panel(canvas)
     expected = {}
     for thread in everything:
         group = expected.setdefault(thread.comment.section, {"open": [], "resolved": []})

@@ -26,7 +26,8 @@ from workbench.checker import CRITERIA, LEVELS, rules
 from workbench.document import SECTION_TITLES, compare_sections, dumps, normalize, parse, remap_citations
 from workbench.document.model import SECTION_KEYS
 from workbench.document.validation import DocumentInvalid
-from workbench.review.selectors import review_context
+from workbench.review.fragments import cached_fragment, fragment_key
+from workbench.review.selectors import comment_panel, review_context, review_stamp
 from workbench.teams.selectors import team_for_member
 
 REVISIONS_PER_PAGE = 25
@@ -69,6 +70,15 @@ def canvas_import(request, slug):
 def canvas_detail(request, pk):
     canvas = canvas_for(request.user, pk)
     can_waive = request.user.has_perm("canvases.waive_rule", canvas)
+    review = review_context(canvas, request.user)
+    stamp = review_stamp(canvas)
+    # The threads beside the canvas render once per change of its comments and revision, for each viewer.
+    comments = cached_fragment(
+        request,
+        fragment_key("panel", canvas_key(canvas), stamp, request.user.pk, review["review_can_comment"]),
+        "review/partials/comments_panel.html",
+        lambda: {"canvas": canvas, "review_can_comment": review["review_can_comment"], **comment_panel(canvas)},
+    )
     return render(
         request,
         "canvases/canvas_detail.html",
@@ -81,7 +91,9 @@ def canvas_detail(request, pk):
             "can_waive": can_waive,
             # The one-pager, scorecard and findings of a revision render the same for everyone with the same rights.
             "page_cache_key": f"{canvas_key(canvas)}:{checker_fingerprint()}:{int(can_waive)}",
-            **review_context(canvas, request.user),
+            "review_comments": comments,
+            "review_open_count": stamp.open_threads,
+            **review,
         },
     )
 

@@ -47,7 +47,12 @@ class Comment(models.Model):
     class Meta:
         ordering = ["created_at", "pk"]
         indexes = [
-            models.Index(fields=["canvas", "created_at"], name="comment_canvas_created"),
+            # Comments of a canvas by age, and with them every time the review stamp reads: the stamp that keys
+            # the canvas page's kept threads comes from this index alone (selectors.review_stamp).
+            models.Index(
+                fields=["canvas", "created_at", "edited_at", "deleted_at", "resolved_at", "parent"],
+                name="comment_review_stamp",
+            ),
             # The canvas page counts threads by what they point at and picks the first of each without reading
             # the comments themselves: both stay quick on a canvas with a thousand comments.
             models.Index(

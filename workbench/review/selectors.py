@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import reduce
 
 from django.core.paginator import Paginator
+from django.db import connection
 from django.db.models import (
     Case,
     CharField,
@@ -280,12 +281,57 @@ def _shown_targets(targets: dict, shares: dict, index: dict) -> set[tuple[str, s
     return shown
 
 
+@dataclass(frozen=True)
+class ReviewStamp:
+    """The state of a canvas's comments in a few figures: any comment added, edited, deleted, resolved or
+    reopened changes it. Ids only grow and an added comment is the newest, so comments that were only
+    deleted since leave a smaller count: two different sets of comments never share a stamp."""
+
+    comments: int
+    open_threads: int
+    resolved_threads: int
+    times: tuple  # the latest time a comment was written, edited, deleted and resolved
+
+    def __str__(self) -> str:
+        return ":".join(str(part) for part in (self.comments, self.open_threads, self.resolved_threads, *self.times))
+
+
+# Written out in SQL: the ORM takes longer to build this aggregate than the database takes to answer it from
+# the index `comment_review_stamp`, and the stamp is read on every visit of the canvas page.
+_STAMP_SQL = """
+    SELECT COUNT(*),
+           COUNT(CASE WHEN parent_id IS NULL AND resolved_at IS NULL THEN 1 END),
+           COUNT(CASE WHEN parent_id IS NULL AND resolved_at IS NOT NULL THEN 1 END),
+           MAX(created_at), MAX(edited_at), MAX(deleted_at), MAX(resolved_at)
+    FROM {table} WHERE canvas_id = %s
+"""
+
+
+def review_stamp(canvas: Canvas) -> ReviewStamp:
+    """One aggregate query over the canvas's comments, answered from an index."""
+    with connection.cursor() as cursor:
+        cursor.execute(_STAMP_SQL.format(table=connection.ops.quote_name(Comment._meta.db_table)), [canvas.pk])
+        comments, open_threads, resolved_threads, *times = cursor.fetchone()
+    return ReviewStamp(comments, open_threads, resolved_threads, tuple(times))
+
+
 def review_context(canvas: Canvas, user) -> dict:
-    """What the canvas page shows of the review: threads by section with counts, the workflow's steps and the
-    latest state changes. However many comments there are, the threads take three queries: counts by
-    target, the first threads of the targets the page shows, and their replies."""
+    """What the canvas page shows of the review beside its threads, for this viewer: the workflow's steps, the
+    latest state changes and what the viewer may do."""
     from workbench.review.services import allowed_transitions
 
+    return {
+        "review_transitions": allowed_transitions(canvas, user),
+        "review_state_changes": list(canvas.state_changes.select_related("by")[:5]),
+        "review_can_comment": user.has_perm("review.comment", canvas),
+        "review_can_share": user.has_perm("review.manage_share_links", canvas),
+    }
+
+
+def comment_panel(canvas: Canvas) -> dict:
+    """The threads the canvas page shows, by section with their counts, and what a new comment can point at.
+    However many comments there are, it takes three queries: counts by target, the first threads of the
+    targets the page shows, and their replies."""
     document = canvas.document
     index = item_index(document)
     is_resolved = Case(When(resolved_at__isnull=True, then=Value(False)), default=Value(True))
@@ -350,10 +396,6 @@ def review_context(canvas: Canvas, user) -> dict:
         "review_open_count": sum(g.open_count for g in groups.values()),
         "review_resolved_count": sum(g.resolved_count for g in groups.values()),
         "review_item_counts": item_counts,
-        "review_transitions": allowed_transitions(canvas, user),
-        "review_state_changes": list(canvas.state_changes.select_related("by")[:5]),
-        "review_can_comment": user.has_perm("review.comment", canvas),
-        "review_can_share": user.has_perm("review.manage_share_links", canvas),
         "review_targets": comment_targets(document),
     }
 

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
+from workbench.canvases.checking import canvas_key
 from workbench.canvases.selectors import canvas_for
 from workbench.document import SECTION_TITLES
 from workbench.review import selectors, services
@@ -25,6 +26,7 @@ from workbench.review.forms import (
     ReplyForm,
     ShareLinkForm,
 )
+from workbench.review.fragments import cached_fragment, fragment_key
 from workbench.review.models import Notification, NotificationPreference
 from workbench.teams.selectors import team_for_member
 
@@ -52,6 +54,25 @@ def _thread_url(comment) -> str:
 @require_GET
 def comment_list(request, pk):
     canvas = canvas_for(request.user, pk, perm="review.view")
+    can_comment = request.user.has_perm("review.comment", canvas)
+    full_path = request.get_full_path()
+    # The filters and the page of threads render once per change of the comments, for each viewer and address.
+    listing = cached_fragment(
+        request,
+        fragment_key(
+            "list", canvas_key(canvas), selectors.review_stamp(canvas), request.user.pk, can_comment, full_path
+        ),
+        "review/partials/comment_listing.html",
+        lambda: {**_comment_listing(request, canvas), "can_comment": can_comment, "full_path": full_path},
+    )
+    return render(
+        request,
+        "review/comment_list.html",
+        {"canvas": canvas, "team": canvas.team, "can_comment": can_comment, "listing": listing},
+    )
+
+
+def _comment_listing(request, canvas) -> dict:
     state = request.GET.get("state", "open")
     state = state if state in {"open", "resolved", "all"} else "open"
     section = request.GET.get("section", "")
@@ -62,22 +83,16 @@ def comment_list(request, pk):
     page.object_list = selectors.threads_by_pk(canvas, page.object_list)
     query = request.GET.copy()
     query.pop("page", None)
-    return render(
-        request,
-        "review/comment_list.html",
-        {
-            "canvas": canvas,
-            "team": canvas.team,
-            "page": page,
-            "state": state,
-            "section": section,
-            "author": author,
-            "sections": [("canvas", "Whole canvas"), *SECTION_TITLES.items()],
-            "authors": selectors.comment_authors(canvas),
-            "query": query.urlencode(),
-            "can_comment": request.user.has_perm("review.comment", canvas),
-        },
-    )
+    return {
+        "canvas": canvas,
+        "page": page,
+        "state": state,
+        "section": section,
+        "author": author,
+        "sections": [("canvas", "Whole canvas"), *SECTION_TITLES.items()],
+        "authors": selectors.comment_authors(canvas),
+        "query": query.urlencode(),
+    }
 
 
 @login_required

@@ -1,0 +1,41 @@
+"""Parts of the review pages that look the same until a comment changes: rendered once, kept in the shared
+cache under a key made of what they show, and handed out with the viewer's own CSRF token put in.
+
+A busy canvas is read far more often than it is commented on, so its threads are rendered once per change
+instead of on every visit. The key names the canvas revision, the state of its comments (see
+`selectors.review_stamp`), the viewer and their rights, so a change to any of them renders afresh.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.core.cache import cache
+from django.middleware.csrf import get_token
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString, mark_safe
+
+# Stands where the CSRF token goes while a fragment is rendered for the cache: a real token is 64 letters and
+# digits, never this. Each response gets a freshly masked token of the viewer's own secret in its place.
+CSRF_SLOT = "csrf-slot-for-the-viewers-token"
+
+# A person's changed name shows in cached threads within this time; any change to a comment shows at once.
+FRAGMENT_SECONDS = 3600
+
+
+def fragment_key(kind: str, *parts) -> str:
+    digest = hashlib.sha256(":".join(str(part) for part in parts).encode()).hexdigest()
+    return f"review:{kind}:{digest}"
+
+
+def cached_fragment(request, key: str, template: str, context) -> SafeString:
+    """The rendered template from the cache, or rendered now and kept; `context` is called only on a miss.
+
+    The template renders without the request's context processors: it gets the viewer as `user` and the slot
+    as `csrf_token`, and everything else from `context()`."""
+    html = cache.get(key)
+    if html is None:
+        html = render_to_string(template, {**context(), "user": request.user, "csrf_token": CSRF_SLOT})
+        cache.set(key, html, FRAGMENT_SECONDS)
+    # The fragment was rendered from our own templates with autoescaping on; only the token goes in.
+    return mark_safe(html.replace(CSRF_SLOT, get_token(request)))
