@@ -112,9 +112,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# The checker's verdict per revision is remembered here. One process: memory; several app servers
-# share one Redis (CACHE_URL=redis://host:6379/1, with the redis package installed).
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "workbench"}}
+# The checker's verdict per revision and the review's rendered threads and feed lines are remembered here.
+# One process: memory, room for a few thousand fragments; several app servers share one Redis
+# (CACHE_URL=redis://host:6379/1, with the redis package installed).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "workbench",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
+}
 if os.environ.get("CACHE_URL", "").startswith(("redis://", "rediss://")):
     CACHES["default"] = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["CACHE_URL"]}
 

@@ -33,6 +33,30 @@ def test_the_feed_is_paginated(client_for, canvas, people):
     url = reverse("review:activity", kwargs={"slug": people["team"].slug})
     first = client.get(url).content.decode()
     assert "Note 29" in first and "Note 05" in first and "Note 04" not in first
-    assert "Page 1 of 2" in first
+    assert 'href="?page=2" rel="next">Older</a>' in first
     second = client.get(url, {"page": 2}).content.decode()
     assert "Note 04" in second and "Note 00" in second and "Note 29" not in second
+    assert 'href="?page=1" rel="prev">Newer</a>' in second and ">Older</a>" not in second
+    beyond = client.get(url, {"page": 9}).content.decode()  # an old link past the end: the last page there is
+    assert "Note 04" in beyond and "Page 2" in beyond
+    assert client.get(url, {"page": "last"}).content.decode().count("Note ") == 25  # nonsense: the first page
+
+
+def test_a_line_shows_what_changed_since_it_was_last_shown(client_for, canvas, people):
+    comment = services.add_comment(canvas=canvas, user=people["reviewer"], body="Which survey?", section="story")
+    client = client_for("viewer")
+    url = reverse("review:activity", kwargs={"slug": people["team"].slug})
+    assert "Which survey?" in client.get(url).content.decode()
+    people["reviewer"].first_name, people["reviewer"].last_name = "Rosa", "Reviewer"
+    people["reviewer"].save()
+    services.delete_comment(comment=comment, user=people["reviewer"])
+    canvases.save_canvas(
+        canvas=canvas,
+        user=people["editor"],
+        document={**canvas.document, "title": "Good food, renamed"},
+        base_revision=1,
+    )
+    page = client.get(url).content.decode()
+    assert "Which survey?" not in page  # the comment's text leaves the feed with the comment
+    assert "Rosa Reviewer" in page
+    assert page.count("Good food, renamed") >= 3  # every line names the canvas by its new title

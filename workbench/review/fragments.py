@@ -13,6 +13,7 @@ import hashlib
 from django.core.cache import cache
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 # Stands where the CSRF token goes while a fragment is rendered for the cache: a real token is 64 letters and
@@ -39,3 +40,19 @@ def cached_fragment(request, key: str, template: str, context) -> SafeString:
         cache.set(key, html, FRAGMENT_SECONDS)
     # The fragment was rendered from our own templates with autoescaping on; only the token goes in.
     return mark_safe(html.replace(CSRF_SLOT, get_token(request)))
+
+
+def entries_html(entries, *, show_canvas: bool) -> SafeString:
+    """The lines of a feed, each kept under a key made of everything it shows, so a line renders once and
+    stays right whatever changes: a renamed canvas or person, or a comment's text removed, is a new key."""
+    zone = timezone.get_current_timezone_name()
+    keys = [fragment_key("entry", show_canvas, zone, *entry.fingerprint()) for entry in entries]
+    found = cache.get_many(keys)
+    rendered = {
+        key: render_to_string("review/partials/entry.html", {"e": entry, "show_canvas": show_canvas})
+        for key, entry in zip(keys, entries, strict=True)
+        if key not in found
+    }
+    if rendered:
+        cache.set_many(rendered, FRAGMENT_SECONDS)
+    return mark_safe("".join(found.get(key) or rendered[key] for key in keys))

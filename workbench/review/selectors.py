@@ -468,6 +468,21 @@ class Entry:
     revision: int
     thread_id: int | None
     canvas_url: str = ""
+    actor_name: str | None = None
+
+    def fingerprint(self) -> tuple:
+        """Everything the line shows: two entries alike in these render alike (review/fragments.py)."""
+        canvas = (self.canvas.pk, self.canvas.title) if self.canvas else None
+        return (
+            self.kind,
+            self.at.isoformat(),
+            self.actor_name,
+            canvas,
+            self.canvas_url,
+            self.text,
+            self.revision,
+            self.thread_id,
+        )
 
     @property
     def excerpt(self) -> str:
@@ -496,8 +511,10 @@ class Entry:
         return Activity.Verb(self.kind).label
 
 
-def _feed(revisions, activities):
-    """Edits (revisions) and review actions in one list, newest first, as one SQL UNION."""
+def _feed(revisions, activities, start: int, stop: int):
+    """Rows `start` to `stop` of the edits (revisions) and review actions in one list, newest first, as one SQL
+    UNION. Where the database allows it, each side is cut to its own newest `stop` rows first, so they come
+    from the indexes by time instead of from a sort of everything."""
     columns = ("f_kind", "f_at", "f_actor", "f_canvas", "f_text", "f_revision", "f_thread")
     edits = (
         revisions.order_by()
@@ -525,7 +542,9 @@ def _feed(revisions, activities):
         )
         .values_list(*columns)
     )
-    return edits.union(actions, all=True).order_by("-f_at")
+    if connection.features.supports_slicing_ordering_in_compound:
+        edits, actions = edits.order_by("-created_at")[:stop], actions.order_by("-at")[:stop]
+    return edits.union(actions, all=True).order_by("-f_at")[start:stop]
 
 
 def _hydrate(rows) -> list[Entry]:
@@ -533,36 +552,59 @@ def _hydrate(rows) -> list[Entry]:
 
     rows = list(rows)
     users = get_user_model().objects.in_bulk({r[2] for r in rows if r[2]})
+    names = {pk: user.get_full_name() or user.username for pk, user in users.items()}
     canvases = Canvas.objects.only("id", "title", "team_id").in_bulk({r[3] for r in rows})
     urls = {pk: canvas.get_absolute_url() for pk, canvas in canvases.items()}  # one reverse() per canvas
     return [
-        Entry(r[0], r[1], users.get(r[2]), canvases.get(r[3]), r[4] or "", r[5], r[6], urls.get(r[3], "")) for r in rows
+        Entry(
+            r[0], r[1], users.get(r[2]), canvases.get(r[3]), r[4] or "", r[5], r[6], urls.get(r[3], ""), names.get(r[2])
+        )
+        for r in rows
     ]
 
 
 class FeedPage:
-    """A page of a feed whose rows are turned into entries with two more queries."""
+    """A page of a feed, newest first, with links to the newer and the older page. A feed is only ever read
+    from its newest end, so the page reads one row more than it shows to know whether older ones follow,
+    and never counts the whole feed."""
 
-    def __init__(self, page):
-        self.page = page
-        self.entries = _hydrate(page.object_list)
+    def __init__(self, revisions, activities, *, page: str | int | None, per_page: int):
+        try:
+            self.number = min(max(1, int(page or 1)), 10**6)
+        except (TypeError, ValueError):
+            self.number = 1
+        start = (self.number - 1) * per_page
+        rows = list(_feed(revisions, activities, start, start + per_page + 1))
+        if not rows and self.number > 1:
+            # Past the end (an old link, or canvases moved to the bin since): the last page there is.
+            everything = list(_feed(revisions, activities, 0, start))
+            self.number = max(1, -(-len(everything) // per_page))
+            rows = everything[(self.number - 1) * per_page :]
+        self.has_previous = self.number > 1
+        self.has_next = len(rows) > per_page
+        self.entries = _hydrate(rows[:per_page])
 
-    def __getattr__(self, name):
-        return getattr(self.page, name)
+    @property
+    def previous_page_number(self) -> int:
+        return self.number - 1
+
+    @property
+    def next_page_number(self) -> int:
+        return self.number + 1
 
 
 def team_activity(team, *, page: str | int | None, per_page: int = 25) -> FeedPage:
     """A team's edits, comments and decisions, newest first."""
     revisions = Revision.objects.filter(canvas__team=team, canvas__deleted_at__isnull=True)
     activities = Activity.objects.filter(team=team, canvas__deleted_at__isnull=True)
-    return FeedPage(Paginator(_feed(revisions, activities), per_page).get_page(page))
+    return FeedPage(revisions, activities, page=page, per_page=per_page)
 
 
 def canvas_timeline(canvas: Canvas, *, page: str | int | None, per_page: int = 30) -> FeedPage:
     """A canvas's revisions and review actions, newest first."""
-    revisions = Revision.objects.filter(canvas=canvas)
-    activities = Activity.objects.filter(canvas=canvas)
-    return FeedPage(Paginator(_feed(revisions, activities), per_page).get_page(page))
+    return FeedPage(
+        Revision.objects.filter(canvas=canvas), Activity.objects.filter(canvas=canvas), page=page, per_page=per_page
+    )
 
 
 def notifications_for(user, *, show: str, page) -> object:

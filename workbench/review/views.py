@@ -26,7 +26,7 @@ from workbench.review.forms import (
     ReplyForm,
     ShareLinkForm,
 )
-from workbench.review.fragments import cached_fragment, fragment_key
+from workbench.review.fragments import cached_fragment, entries_html, fragment_key
 from workbench.review.models import Notification, NotificationPreference
 from workbench.teams.selectors import team_for_member
 
@@ -244,7 +244,13 @@ def timeline(request, pk):
     return render(
         request,
         "review/timeline.html",
-        {"canvas": canvas, "team": canvas.team, "feed": feed, "state_changes": selectors.state_changes_of(canvas)},
+        {
+            "canvas": canvas,
+            "team": canvas.team,
+            "feed": feed,
+            "feed_html": entries_html(feed.entries, show_canvas=False),
+            "state_changes": selectors.state_changes_of(canvas),
+        },
     )
 
 
@@ -382,4 +388,5 @@ def activity(request, slug):
     if not request.user.has_perm("review.view_activity", team):
         raise PermissionDenied
     feed = selectors.team_activity(team, page=request.GET.get("page"))
-    return render(request, "review/activity.html", {"team": team, "feed": feed})
+    feed_html = entries_html(feed.entries, show_canvas=True)
+    return render(request, "review/activity.html", {"team": team, "feed": feed, "feed_html": feed_html})
