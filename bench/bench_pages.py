@@ -114,28 +114,25 @@ def main():
         header = f"{'page':<15}{'p50 ms':>9}{'p95 ms':>9}{'× bare':>8}  {'busy p50':>9}{'p95':>9}{'× bare':>8}  queries quiet/busy"
         print(header)
         print(f"{'bare page':<15}{bare_p50:>9.2f}{bare_p95:>9.2f}{1:>8.1f}  {'':>26}  {bare_q} / {bare_q}")
-        for name, url in pages(busiest).items():
-            quiet_url = pages(quiet)[name]
-            p50, p95 = timings(quiet_client, quiet_url)
-            busy50, busy95 = timings(client, url)
-            q = f"{queries(quiet_client, quiet_url)} / {queries(client, url)}"
+
+        def row(name, cold=False):
+            quiet_url, url = pages(quiet)[name], pages(busiest)[name]
+            p50, p95 = timings(quiet_client, quiet_url, cold=cold)
+            busy50, busy95 = timings(client, url, cold=cold)
+            q = f"{queries(quiet_client, quiet_url, cold=cold)} / {queries(client, url, cold=cold)}"
             print(
                 f"{name:<15}{p50:>9.2f}{p95:>9.2f}{p50 / bare_p50:>8.1f}  {busy50:>9.2f}{busy95:>9.2f}"
                 f"{busy50 / bare_p50:>8.1f}  {q}"
             )
+
+        for name in pages(busiest):
+            row(name)
         # The review's threads and feed lines, the one-pager and the scorecard are kept rendered until what they
         # show changes. Their first view after a change renders everything: measured with nothing cached.
         print("\nFirst view after a change, nothing cached (the cache is emptied before each request):")
         print(header)
         for name in ("canvas page", "comment list", "activity feed"):
-            quiet_url, url = pages(quiet)[name], pages(busiest)[name]
-            p50, p95 = timings(quiet_client, quiet_url, cold=True)
-            busy50, busy95 = timings(client, url, cold=True)
-            q = f"{queries(quiet_client, quiet_url, cold=True)} / {queries(client, url, cold=True)}"
-            print(
-                f"{name:<15}{p50:>9.2f}{p95:>9.2f}{p50 / bare_p50:>8.1f}  {busy50:>9.2f}{busy95:>9.2f}"
-                f"{busy50 / bare_p50:>8.1f}  {q}"
-            )
+            row(name, cold=True)
 
 
 if __name__ == "__main__":
