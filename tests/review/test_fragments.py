@@ -33,6 +33,7 @@ def seen(client, canvas) -> dict[str, str]:
         first = client.get(url).content.decode()
         again = client.get(url).content.decode()
         assert without_tokens(first) == without_tokens(again), name
+        assert "{#" not in again and "{%" not in again, f"template syntax shows on the {name}"
         out[name] = again
     return out
 
@@ -129,3 +130,15 @@ def test_forms_in_a_kept_page_carry_the_viewers_own_token(canvas, people):
     someone_else.get(url)
     refused = someone_else.post(action, {"csrfmiddlewaretoken": token, "body": "Not mine to send."})
     assert refused.status_code == 403  # the token in the reviewer's page is the reviewer's alone
+
+
+def test_a_release_that_changes_a_fragments_template_renders_it_afresh(canvas, people, monkeypatch):
+    from workbench.review import fragments
+
+    before = fragments.fragment_key("panel", "same", "parts")
+    fragments.templates_digest.cache_clear()
+    monkeypatch.setattr(fragments, "FRAGMENT_TEMPLATES", fragments.FRAGMENT_TEMPLATES[:-1])
+    try:
+        assert fragments.fragment_key("panel", "same", "parts") != before
+    finally:
+        fragments.templates_digest.cache_clear()

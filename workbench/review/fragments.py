@@ -8,11 +8,12 @@ instead of on every visit. The key names the canvas revision, the state of its c
 
 from __future__ import annotations
 
+import functools
 import hashlib
 
 from django.core.cache import cache
 from django.middleware.csrf import get_token
-from django.template.loader import render_to_string
+from django.template.loader import get_template, render_to_string
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
@@ -24,8 +25,26 @@ CSRF_SLOT = "csrf-slot-for-the-viewers-token"
 FRAGMENT_SECONDS = 3600
 
 
+# The templates a kept fragment is made of: a release that changes any of them renders every fragment afresh,
+# even where app servers share one cache.
+FRAGMENT_TEMPLATES = [
+    "review/partials/comments_panel.html",
+    "review/partials/comment_listing.html",
+    "review/partials/thread.html",
+    "review/partials/comment.html",
+    "review/partials/pagination.html",
+    "review/partials/entry.html",
+]
+
+
+@functools.cache
+def templates_digest() -> str:
+    sources = (get_template(name).template.source for name in FRAGMENT_TEMPLATES)
+    return hashlib.sha256("\0".join(sources).encode()).hexdigest()[:16]
+
+
 def fragment_key(kind: str, *parts) -> str:
-    digest = hashlib.sha256(":".join(str(part) for part in parts).encode()).hexdigest()
+    digest = hashlib.sha256(":".join(str(part) for part in (templates_digest(), *parts)).encode()).hexdigest()
     return f"review:{kind}:{digest}"
 
 
