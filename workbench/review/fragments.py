@@ -34,6 +34,7 @@ FRAGMENT_TEMPLATES = [
     "review/partials/comment.html",
     "review/partials/pagination.html",
     "review/partials/entry.html",
+    "teams/_canvas_row.html",
 ]
 
 
@@ -61,17 +62,29 @@ def cached_fragment(request, key: str, template: str, context) -> SafeString:
     return mark_safe(html.replace(CSRF_SLOT, get_token(request)))
 
 
-def entries_html(entries, *, show_canvas: bool) -> SafeString:
-    """The lines of a feed, each kept under a key made of everything it shows, so a line renders once and
-    stays right whatever changes: a renamed canvas or person, or a comment's text removed, is a new key."""
+def kept_lines(kind: str, template: str, items, fingerprint, context) -> SafeString:
+    """The lines of a list, each kept under a key made of everything it shows (`fingerprint(item)`), so a line
+    renders once and stays right whatever changes: anything it shows that changed makes a new key. One read
+    of the cache for the whole list; `context(item)` is called only for the lines not kept yet."""
     zone = timezone.get_current_timezone_name()
-    keys = [fragment_key("entry", show_canvas, zone, *entry.fingerprint()) for entry in entries]
+    keys = [fragment_key(kind, zone, *fingerprint(item)) for item in items]
     found = cache.get_many(keys)
     rendered = {
-        key: render_to_string("review/partials/entry.html", {"e": entry, "show_canvas": show_canvas})
-        for key, entry in zip(keys, entries, strict=True)
+        key: render_to_string(template, context(item))
+        for key, item in zip(keys, items, strict=True)
         if key not in found
     }
     if rendered:
         cache.set_many(rendered, FRAGMENT_SECONDS)
     return mark_safe("".join(found.get(key) or rendered[key] for key in keys))
+
+
+def entries_html(entries, *, show_canvas: bool) -> SafeString:
+    """The lines of a feed: a renamed canvas or person, or a comment's text removed, is a new key."""
+    return kept_lines(
+        "entry",
+        "review/partials/entry.html",
+        entries,
+        lambda entry: (show_canvas, *entry.fingerprint()),
+        lambda entry: {"e": entry, "show_canvas": show_canvas},
+    )
