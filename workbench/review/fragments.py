@@ -1,9 +1,11 @@
-"""Parts of the review pages that look the same until a comment changes: rendered once, kept in the shared
-cache under a key made of what they show, and handed out with the viewer's own CSRF token put in.
+"""Parts of pages that look the same until what they show changes: rendered once, kept in the shared cache
+under a key made of what they show, and handed out with the viewer's own CSRF token put in.
 
 A busy canvas is read far more often than it is commented on, so its threads are rendered once per change
-instead of on every visit. The key names the canvas revision, the state of its comments (see
-`selectors.review_stamp`), the viewer and their rights, so a change to any of them renders afresh.
+instead of on every visit. Their key names the canvas revision, the state of its comments (see
+`selectors.review_stamp`), the viewer and their rights, so a change to any of them renders afresh. The lines
+of the activity feed, the timeline and the dashboard's table are each kept under a key made of everything
+the line shows.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import hashlib
 from django.core.cache import cache
 from django.middleware.csrf import get_token
 from django.template.loader import get_template, render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.safestring import SafeString, mark_safe
 
 # Stands where the CSRF token goes while a fragment is rendered for the cache: a real token is 64 letters and
@@ -45,7 +47,10 @@ def templates_digest() -> str:
 
 
 def fragment_key(kind: str, *parts) -> str:
-    digest = hashlib.sha256(":".join(str(part) for part in (templates_digest(), *parts)).encode()).hexdigest()
+    """A cache key for a fragment showing `parts`, rendered from today's templates in the active language and
+    time zone (its dates are shown in that zone)."""
+    context = (templates_digest(), translation.get_language(), timezone.get_current_timezone_name())
+    digest = hashlib.sha256(":".join(str(part) for part in (*context, *parts)).encode()).hexdigest()
     return f"review:{kind}:{digest}"
 
 
@@ -66,8 +71,7 @@ def kept_lines(kind: str, template: str, items, fingerprint, context) -> SafeStr
     """The lines of a list, each kept under a key made of everything it shows (`fingerprint(item)`), so a line
     renders once and stays right whatever changes: anything it shows that changed makes a new key. One read
     of the cache for the whole list; `context(item)` is called only for the lines not kept yet."""
-    zone = timezone.get_current_timezone_name()
-    keys = [fragment_key(kind, zone, *fingerprint(item)) for item in items]
+    keys = [fragment_key(kind, *fingerprint(item)) for item in items]
     found = cache.get_many(keys)
     rendered = {
         key: render_to_string(template, context(item))
