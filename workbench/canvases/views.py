@@ -70,12 +70,13 @@ def canvas_import(request, slug):
 def canvas_detail(request, pk):
     canvas = canvas_for(request.user, pk)
     can_waive = request.user.has_perm("canvases.waive_rule", canvas)
+    revision_key = canvas_key(canvas)
     review = review_context(canvas, request.user)
     stamp = review_stamp(canvas)
     # The threads beside the canvas render once per change of its comments and revision, for each viewer.
     comments = cached_fragment(
         request,
-        fragment_key("panel", canvas_key(canvas), stamp, request.user.pk, review["review_can_comment"]),
+        fragment_key("panel", revision_key, stamp, request.user.pk, review["review_can_comment"]),
         "review/partials/comments_panel.html",
         lambda: {"canvas": canvas, "review_can_comment": review["review_can_comment"], **comment_panel(canvas)},
     )
@@ -87,10 +88,10 @@ def canvas_detail(request, pk):
             "team": canvas.team,
             "doc": canvas.document,
             "section_titles": SECTION_TITLES,
-            "checker": checker_view(canvas.document, key=canvas_key(canvas)),
+            "checker": checker_view(canvas.document, key=revision_key),
             "can_waive": can_waive,
             # The one-pager, scorecard and findings of a revision render the same for everyone with the same rights.
-            "page_cache_key": f"{canvas_key(canvas)}:{checker_fingerprint()}:{int(can_waive)}",
+            "page_cache_key": f"{revision_key}:{checker_fingerprint()}:{int(can_waive)}",
             "review_comments": comments,
             "review_open_count": stamp.open_threads,
             **review,

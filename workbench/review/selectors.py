@@ -462,13 +462,12 @@ class Entry:
 
     kind: str
     at: object
-    actor: object
+    actor_name: str | None  # None where the person's account is gone
     canvas: object
     text: str
     revision: int
     thread_id: int | None
     canvas_url: str = ""
-    actor_name: str | None = None
 
     def fingerprint(self) -> tuple:
         """Everything the line shows: two entries alike in these render alike (review/fragments.py)."""
@@ -483,13 +482,6 @@ class Entry:
             self.revision,
             self.thread_id,
         )
-
-    @property
-    def excerpt(self) -> str:
-        """The text as the feed shows it: a revision's summary whole, a comment's first 200 characters."""
-        if self.is_edit or len(self.text) <= 200:
-            return self.text
-        return self.text[:199].rstrip() + "…"
 
     @property
     def is_edit(self):
@@ -551,15 +543,12 @@ def _hydrate(rows) -> list[Entry]:
     from django.contrib.auth import get_user_model
 
     rows = list(rows)
-    users = get_user_model().objects.in_bulk({r[2] for r in rows if r[2]})
-    names = {pk: user.get_full_name() or user.username for pk, user in users.items()}
+    people = get_user_model().objects.in_bulk({r[2] for r in rows if r[2]})
+    names = {pk: person.get_full_name() or person.username for pk, person in people.items()}
     canvases = Canvas.objects.only("id", "title", "team_id").in_bulk({r[3] for r in rows})
     urls = {pk: canvas.get_absolute_url() for pk, canvas in canvases.items()}  # one reverse() per canvas
     return [
-        Entry(
-            r[0], r[1], users.get(r[2]), canvases.get(r[3]), r[4] or "", r[5], r[6], urls.get(r[3], ""), names.get(r[2])
-        )
-        for r in rows
+        Entry(r[0], r[1], names.get(r[2]), canvases.get(r[3]), r[4] or "", r[5], r[6], urls.get(r[3], "")) for r in rows
     ]
 
 
