@@ -1,6 +1,6 @@
 import pytest
 
-from tests.factories import PASSWORD, make_canvas, make_team, make_user
+from tests.factories import make_canvas, make_team, make_user
 
 ROLES = ["anonymous", "outsider", "viewer", "reviewer", "editor", "owner"]
 
@@ -34,7 +34,7 @@ def client_for(client, people):
     def login(role):
         client.logout()
         if role != "anonymous":
-            assert client.login(username=people[role].username, password=PASSWORD)
+            client.force_login(people[role])
         return client
 
     return login

@@ -143,11 +143,9 @@ def test_the_add_row_fragment_bumps_the_form_count(client_for, canvas):
 def test_lost_update_the_second_save_gets_the_conflict_page_and_both_texts_survive(client_for, people, canvas, client):
     from django.test import Client
 
-    from tests.factories import PASSWORD
-
     first, second = Client(), Client()
-    assert first.login(username="owner", password=PASSWORD)
-    assert second.login(username="editor", password=PASSWORD)
+    first.force_login(people["owner"])
+    second.force_login(people["editor"])
     url = reverse("canvases:edit", kwargs={"pk": canvas.pk})
     # Both open the editor at revision 1.
     first_data = editor_post(canvas.document, 1, statement="By 2030, everyone eats well: the owner's words.")

@@ -8,7 +8,6 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from tests.factories import PASSWORD
 from workbench.canvases import services as canvases
 from workbench.review import services
 from workbench.review.fragments import CSRF_SLOT
@@ -109,7 +108,7 @@ def test_each_viewer_gets_their_own_links_and_rights(canvas, people, client_for)
 def test_forms_in_a_kept_page_carry_the_viewers_own_token(canvas, people):
     thread = services.add_comment(canvas=canvas, user=people["editor"], body="Who owns metric one?", item_id="metric-1")
     client = Client(enforce_csrf_checks=True)
-    assert client.login(username=people["reviewer"].username, password=PASSWORD)
+    client.force_login(people["reviewer"])
     url = pages(canvas)["canvas page"]
     client.get(url)
     page = client.get(url).content.decode()  # from the cache
@@ -126,7 +125,7 @@ def test_forms_in_a_kept_page_carry_the_viewers_own_token(canvas, people):
     assert thread.replies.get().body == "The public health team."
 
     someone_else = Client(enforce_csrf_checks=True)
-    assert someone_else.login(username=people["editor"].username, password=PASSWORD)
+    someone_else.force_login(people["editor"])
     someone_else.get(url)
     refused = someone_else.post(action, {"csrfmiddlewaretoken": token, "body": "Not mine to send."})
     assert refused.status_code == 403  # the token in the reviewer's page is the reviewer's alone

@@ -4,7 +4,7 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.urls import reverse
 
-from tests.factories import PASSWORD, make_user
+from tests.factories import make_user
 from workbench.teams.models import Invitation, Membership, Role, Team
 
 
@@ -40,7 +40,7 @@ def test_an_owner_invites_by_email_and_the_link_creates_the_membership(client_fo
     # Someone with an account signs in and accepts.
     amira = make_user("amira")
     client.logout()
-    client.login(username="amira", password=PASSWORD)
+    client.force_login(amira)
     page = client.get(invitation.get_absolute_url()).content.decode()
     assert "Accept and join the team" in page
     client.post(invitation.get_absolute_url())

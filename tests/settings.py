@@ -1,0 +1,9 @@
+"""The settings the test suite runs with: production settings, with a fast password hasher.
+
+Django's default hasher is slow on purpose (PBKDF2 at a million rounds, most of a second on a small
+machine), and every fixture person and sign-in pays for it. Tests are not about the hasher's strength.
+"""
+
+from workbench.settings import *  # noqa: F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
