@@ -48,7 +48,7 @@ def test_an_error_keeps_a_high_score_from_ready_for_review():
     assert report.level == "taking shape"
 
 
-def test_waiver_moves_findings_out_of_the_score():
+def test_waiver_moves_findings_out_of_the_list_but_counts_the_rule_half_met():
     document = complete_canvas(near_term="")
     before = check(document)
     assert before.criteria["short_and_long_term"]["score"] < 100
@@ -58,8 +58,23 @@ def test_waiver_moves_findings_out_of_the_score():
     assert [(w.finding.rule, w.reason, w.by) for w in after.waived] == [
         ("near-term-missing", "Agreed at the March board.", "ana")
     ]
-    assert after.criteria["short_and_long_term"]["score"] == 100
+    full = check(complete_canvas()).criteria["short_and_long_term"]["score"]
+    assert before.criteria["short_and_long_term"]["score"] < after.criteria["short_and_long_term"]["score"] < full
     assert after.to_dict()["waived"][0]["waiver"]["reason"] == "Agreed at the March board."
+    assert [(s.rule, s.reason, s.by) for s in after.switched_off] == [
+        ("near-term-missing", "Agreed at the March board.", "ana")
+    ]
+
+
+def test_error_rules_cannot_be_switched_off():
+    document = complete_canvas(statement="")
+    document["waivers"] = [{"rule": "statement-missing", "reason": "We will write it later."}]
+    report = check(document)
+    assert "statement-missing" in {f.rule for f in report.findings}
+    assert report.switched_off == []
+    assert report.level == "not yet a mission"
+    advice = [f for f in report.findings if f.rule == "waiver-valid"]
+    assert len(advice) == 1 and "cannot be switched off" in advice[0].message
 
 
 def test_waiver_of_an_unknown_rule_or_without_reason_is_advice():

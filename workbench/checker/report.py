@@ -95,6 +95,30 @@ class Waived:
         return {**self.finding.to_dict(), "waiver": {"reason": self.reason, "by": self.by, "on": self.on}}
 
 
+@dataclass(frozen=True)
+class SwitchedOff:
+    """A rule a team switched off for its canvas: a visible exception, never a pass (it counts as half met)."""
+
+    rule: str
+    title: str
+    severity: str
+    reason: str
+    by: str = ""
+    on: str = ""
+    imported: bool = False  # came in with an imported file: "by" and "on" say who imported it and when
+
+    def to_dict(self) -> dict:
+        return {
+            "rule": self.rule,
+            "title": self.title,
+            "severity": self.severity,
+            "reason": self.reason,
+            "by": self.by,
+            "on": self.on,
+            "imported": self.imported,
+        }
+
+
 @dataclass
 class Report:
     """The checker's verdict on one canvas."""
@@ -104,6 +128,7 @@ class Report:
     criteria: dict[str, dict]
     findings: list[Finding]
     waived: list[Waived] = field(default_factory=list)
+    switched_off: list[SwitchedOff] = field(default_factory=list)  # every rule switched off, findings or not
     faults: list[str] = field(default_factory=list)  # rules that could not run on this input (a checker bug)
 
     @property
@@ -129,19 +154,38 @@ class Report:
             "criteria": {key: dict(value) for key, value in self.criteria.items()},
             "findings": [f.to_dict() for f in self.findings],
             "waived": [w.to_dict() for w in self.waived],
+            "switched_off": [s.to_dict() for s in self.switched_off],
             "counts": self.counts(),
         }
 
 
-def _waivers(canvas: Canvas) -> dict[str, dict]:
-    """Valid waivers by rule id: the rule exists and a reason is given (invalid ones are reported)."""
+def _waivers(canvas: Canvas) -> dict[str, SwitchedOff]:
+    """Waivers that take effect, by rule id: the rule exists, is not an error rule, and a reason is given.
+
+    Error rules cannot be switched off: they mark a canvas that contradicts itself. Invalid waivers are
+    reported by the waiver-valid rule.
+    """
     out = {}
     for waiver in canvas.waivers:
-        rule = waiver.get("rule")
+        rule_id = waiver.get("rule")
         reason = as_text(waiver.get("reason")).strip()
-        if isinstance(rule, str) and rule in REGISTRY and reason:
-            out.setdefault(rule, {"reason": reason, "by": as_text(waiver.get("by")), "on": as_text(waiver.get("on"))})
+        rule = REGISTRY.get(rule_id) if isinstance(rule_id, str) else None
+        if rule is None or rule.severity == "error" or not reason or rule_id in out:
+            continue
+        out[rule_id] = SwitchedOff(
+            rule=rule_id,
+            title=rule.title,
+            severity=rule.severity,
+            reason=reason,
+            by=as_text(waiver.get("by")),
+            on=as_text(waiver.get("on")),
+            imported=waiver.get("imported") is True,
+        )
     return out
+
+
+# A switched-off rule counts as half met: the team may well be right, but a waiver never buys a full pass.
+WAIVED_SHARE = 0.5
 
 
 def check(document) -> Report:
@@ -162,16 +206,16 @@ def check(document) -> Report:
             continue
         if rule.id in waivers:
             waiver = waivers[rule.id]
-            waived.extend(Waived(f, waiver["reason"], waiver["by"], waiver["on"]) for f in produced)
-            continue
-        findings.extend(produced)
+            waived.extend(Waived(f, waiver.reason, waiver.by, waiver.on) for f in produced)
+        else:
+            findings.extend(produced)
         if rule.criterion not in weight:
             continue
         missing = [part for part in rule.needs if not canvas.has(part)]
-        if any(PART_RULES.get(part) in waivers for part in missing):
-            continue  # the team waived the rule asking for that part, so rules that need it do not count
         weight[rule.criterion] += rule.weight
         cost = 1.0 if missing else min(1.0, sum(f.share for f in produced))
+        if rule.id in waivers or any(PART_RULES.get(part) in waivers for part in missing):
+            cost *= WAIVED_SHARE  # switched off, or waiting on a part whose rule was: half of what it costs
         penalty[rule.criterion] += rule.weight * cost
 
     scores = {}
@@ -191,6 +235,7 @@ def check(document) -> Report:
         criteria=scores,
         findings=findings,
         waived=waived,
+        switched_off=list(waivers.values()),
         faults=faults,
     )
 

@@ -12,7 +12,7 @@ class WaiverValid(Rule):
     severity = "advice"
     section = "waivers"
     title = "Waivers name a rule and give a reason"
-    looks_for = "A waiver that names no rule the checker knows, or gives no reason."
+    looks_for = "A waiver that names no rule the checker knows, names an error rule, or gives no reason."
     why = (
         "Switching a rule off is fine when the team says why; the reason stays visible to reviewers, because "
         "a silent exception is how a mission slides into business as usual."
@@ -32,6 +32,15 @@ class WaiverValid(Rule):
                     self.finding(
                         f"A waiver names {name}, which is not a rule of the checker, so it changes nothing.",
                         "Check the rule id on the 'How the checker works' page.",
+                        field=f"waivers[{position}].rule",
+                    )
+                )
+            elif REGISTRY.get(rule).severity == "error":
+                found.append(
+                    self.finding(
+                        f"'{rule}' finds a canvas that contradicts itself, so it cannot be switched off; the waiver "
+                        "changes nothing.",
+                        "Fix what the finding points at instead; remove the waiver.",
                         field=f"waivers[{position}].rule",
                     )
                 )
