@@ -50,7 +50,10 @@ TRIGGERS = {
     "metric-target": edit_item("metrics", 0, direction=""),
     "metric-source": edit_item("metrics", 1, source=""),
     "metric-direction": edit_item("metrics", 0, direction="increase"),
-    "metric-outcome": lambda d: [m.update(kind="output") for m in d["metrics"]] and d,
+    "metric-outcome": lambda d: (
+        [m.update(name=f"Cooking workshops held in area {m['id']}") for m in d["metrics"]] and d
+    ),
+    "metric-kind-matches": edit_item("metrics", 0, name="Community street events held", unit="events"),
     "mission-metric": edit_item("metrics", 0, measures=["area-1"]),
     "deadline-missing": statement("No child in Northfield goes to bed hungry in the coming years.", None),
     "statement-deadline": statement("No child in Northfield goes to bed hungry.", 2030),

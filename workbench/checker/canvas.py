@@ -143,6 +143,19 @@ class Canvas:
         self.waivers = [entry for entry in as_list(document.get("waivers")) if isinstance(entry, dict)]
         self._reading = None
 
+    def measures(self, metric: Item) -> str:
+        """What a metric counts by its own words: "outcome", "output" or "unclear" (see outcomes.read_metric)."""
+        from workbench.checker.outcomes import read_metric
+
+        return read_metric(metric.text("name"), metric.text("unit"))
+
+    def counts_outcome(self, metric: Item) -> bool:
+        """A metric of the change itself: its words say so, or they say nothing and its label does."""
+        measured = self.measures(metric)
+        return measured == "outcome" or (
+            measured == "unclear" and metric.choice("kind") in ("mission_outcome", "intermediate_outcome")
+        )
+
     @property
     def reading(self):
         """The statement as the statement reader understands it (computed once)."""

@@ -266,10 +266,9 @@ def read(text: str) -> Reading:
             output(position, _phrase_end(toks, position), token.text)
             continue
         if token.has("people_noun", "institution", "place_noun") and not token.has(*_OUTCOME_WORDS):
-            after = toks[position + 1 : position + 3]
-            done = next((t for t in after if t.has("delivery_verb", "engagement_verb") and _participle(t)), None)
-            if done is not None:
-                output(position, position + 1, f"{token.text} {done.text}")  # "residents reached"
+            done = next((i for i in range(position + 1, min(len(toks), position + 3)) if _done(toks[i])), None)
+            if done is not None:  # "residents reached", "partners engaged in the network"
+                output(position, _phrase_end(toks, done), f"{token.text} {toks[done].text}")
             continue
         if token.has(*_OUTCOME_WORDS):
             if toks[_head(toks, position)].has("artefact_noun") or _follows_engagement(toks, position):
@@ -318,7 +317,10 @@ def _unknown_group(toks: list[Token], start: int) -> tuple[int, int] | None:
     return first, last
 
 
-def _participle(token: Token) -> bool:
+def _done(token: Token) -> bool:
+    """A participle of a verb of doing: "reached", "attending", "held", "trained"."""
+    if not token.has("delivery_verb", "engagement_verb"):
+        return False
     return token.text.endswith(("ed", "ing", "en", "t", "n")) or token.text in {"run", "held", "built", "made", "set"}
 
 
@@ -339,3 +341,18 @@ def _follows_engagement(toks: list[Token], position: int) -> bool:
     """Whether a word only says who took part or what the engagement was about: "residents attending",
     "promote healthy eating"."""
     return any(t.has("engagement_verb") for t in toks[max(0, position - 3) : position])
+
+
+@lru_cache(maxsize=8192)
+def read_metric(name: str, unit: str) -> str:
+    """What a metric counts, by its own name and unit: "outcome", "output" or "unclear".
+
+    The name decides when it can ("Community street events held" counts outputs whatever its label); the unit
+    decides when the name says nothing the lists know ("Take-up" in "workshops").
+    """
+    by_name, by_unit = read(name), read(unit)
+    if by_name.kind == OUTPUT or (by_name.kind == UNCLEAR and by_unit.kind == OUTPUT):
+        return OUTPUT
+    if by_name.names_outcome or by_unit.names_outcome:
+        return OUTCOME
+    return UNCLEAR

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from workbench.checker.language import sentences, words
+from workbench.checker.outcomes import OUTPUT, UNCLEAR, Reading, read
 
 MAX_STATEMENT = 2_000  # a statement is one sentence; anything longer is read up to here
 
@@ -266,6 +267,7 @@ class StatementReading:
     continuity: list[str] = field(default_factory=list)
     hedges: list[str] = field(default_factory=list)
     council_centred: list[str] = field(default_factory=list)
+    purpose: Reading = field(default_factory=lambda: Reading(UNCLEAR))  # outcome or output, by its grammar
 
     @property
     def empty(self) -> bool:
@@ -299,18 +301,30 @@ class StatementReading:
         return any(q.kind not in ("universal",) for q in self.quantities)
 
     @property
+    def output_only(self) -> bool:
+        """Everything the statement promises is something done or produced (events held, plans published),
+        however precise its numbers and dates: an output statement, not a mission."""
+        return self.purpose.kind == OUTPUT
+
+    @property
     def has_outcome(self) -> bool:
-        return bool(self.outcomes)
+        return (bool(self.outcomes) or self.purpose.names_outcome) and not self.output_only
 
     @property
     def activity_led(self) -> bool:
         """Activity wording with no outcome for people or a place beside it."""
-        return bool(self.activities) and not self.outcomes
+        return bool(self.activities) and not self.has_outcome
+
+    @property
+    def names_no_outcome(self) -> bool:
+        """Not a mission, whatever else the canvas says: outputs only, or activities with no change beside them."""
+        return not self.empty and (self.output_only or self.activity_led)
 
     @property
     def carried(self) -> bool:
-        """Quantity and deadline together carry a statement whatever verb it starts with."""
-        return self.has_quantity and self.has_deadline
+        """Quantity and deadline together carry a statement whatever verb it starts with, unless they count
+        outputs."""
+        return self.has_quantity and self.has_deadline and not self.output_only
 
 
 def _found(pattern: re.Pattern, text: str) -> list[str]:
@@ -475,4 +489,5 @@ def read_statement(statement) -> StatementReading:
     reading.continuity = _found(_CONTINUITY, text)
     reading.hedges = _found(_HEDGE, text)
     reading.council_centred = _found(_COUNCIL_CENTRED, text)
+    reading.purpose = read(text)
     return reading

@@ -41,9 +41,10 @@ class StatementOutcome(Rule):
     section = "identity"
     title = "The statement names an outcome, not an activity"
     looks_for = (
-        "Activity wording (support, explore, promote, tackle, deliver a programme, develop a strategy, pilot …) "
-        "with no change for people or a place beside it, unless a quantified target and a deadline carry the "
-        "sentence; also a statement that names only a topic."
+        "A statement whose only promises are outputs (events held, plans published, sessions delivered, people "
+        "reached), read from its verbs and what it counts, however precise its numbers and dates; activity wording "
+        "(support, explore, promote, tackle …) with no change for people or a place beside it, unless a quantified "
+        "target and a deadline carry the sentence; a statement that names only a topic."
     )
     why = (
         "Real missions set a target that is bold and measurable; a list of activities is how mission washing "
@@ -55,6 +56,17 @@ class StatementOutcome(Rule):
 
     def findings(self, canvas):
         reading = canvas.reading
+        if reading.output_only:
+            things = ", ".join(f"'{phrase}'" for phrase in reading.purpose.outputs[:3])
+            return [
+                self.finding(
+                    f"The statement counts what will be done or produced ({things}), not what will change for "
+                    "people or the place; precise numbers and dates do not make outputs a mission.",
+                    "Say what those activities are for: who will be better off, and how you would see it, e.g. "
+                    "'By 2030, every school leaver is in work, training or study'. Keep the events and plans as levers.",
+                    field="statement",
+                )
+            ]
         if reading.empty or reading.carried:
             return []
         if reading.activities and not (reading.outcomes and reading.has_quantity):

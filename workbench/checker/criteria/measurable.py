@@ -23,7 +23,8 @@ class StatementQuantity(Rule):
     title = "The statement has a quantified target"
     looks_for = (
         "A figure, percentage, amount of money, fraction (halve, a third, double) or an absolute target (zero, "
-        "net zero, no one, every, all) in the statement. A year alone is not a target."
+        "net zero, no one, every, all) in the statement, counting a change rather than outputs. A year alone is not "
+        "a target."
     )
     why = "A real mission is measurable: people can tell whether it was met."
     source = REAL_MISSIONS
@@ -32,6 +33,16 @@ class StatementQuantity(Rule):
 
     def findings(self, canvas):
         reading = canvas.reading
+        if reading.output_only and reading.has_quantity:
+            return [
+                self.finding(
+                    "The statement's figures count outputs, so meeting them would not show that anything changed "
+                    "for people or the place.",
+                    "Put the figure on the change itself: a rate, a share of residents, a number of deaths or homes.",
+                    field="statement",
+                    share=0.7,
+                )
+            ]
         if reading.empty or reading.has_quantity:
             return []
         if reading.directions:
@@ -230,25 +241,73 @@ class MetricOutcome(Rule):
     severity = "warning"
     section = "metrics"
     title = "At least one metric measures an outcome"
-    looks_for = "Metrics that are all outputs (or have no kind), with no mission or intermediate outcome."
+    looks_for = (
+        "No metric whose own name and unit describe a change for people or a place (deaths, emissions, people in "
+        "work, homes that are warm). A metric counting events, plans or sessions is an output whatever its label; "
+        "a name the checker cannot read counts by its label."
+    )
     why = "Counting activities shows effort, not impact; missions are judged by the outcomes they change."
     source = MEASURING_IMPACT
     how_to_fix = "Add a metric of what changes for people, e.g. 'adults who smoke (%)', and mark it as an outcome."
     weight = 15
 
     def findings(self, canvas):
-        if not canvas.metrics:
+        if not canvas.metrics or any(canvas.counts_outcome(metric) for metric in canvas.metrics):
             return []
-        kinds = {metric.choice("kind") for metric in canvas.metrics}
-        if kinds & OUTCOME_KINDS:
-            return []
-        if kinds <= {""}:
+        if all(canvas.measures(metric) == "output" for metric in canvas.metrics):
+            message = "Every metric counts outputs (things done or produced); none measures the change for people."
+        elif {metric.choice("kind") for metric in canvas.metrics} <= {""}:
             message = "None of the metrics says whether it measures an outcome or an output."
         else:
             message = "All the metrics count outputs (things done), none the outcome for people."
         return [
-            self.finding(message, "Add or mark a metric of the change itself as a mission or intermediate outcome.")
+            self.finding(
+                message,
+                "Add a metric of the change itself, e.g. 'adults who smoke (%)', 'homes below "
+                "EPC band C', 'deaths per 100,000', and mark it as a mission or intermediate outcome.",
+            )
         ]
+
+
+@register
+class MetricKindMatches(Rule):
+    id = "metric-kind-matches"
+    needs = ("metrics",)
+    criterion = "measurable"
+    severity = "warning"
+    section = "metrics"
+    title = "Each metric's label matches what it counts"
+    looks_for = (
+        "A metric labelled a mission or intermediate outcome whose own name and unit count outputs: events held, "
+        "plans published, sessions delivered, people reached."
+    )
+    why = (
+        "An output called an outcome hides that nothing measures the change; missions are judged by outcomes, "
+        "and a label does not make one."
+    )
+    source = MEASURING_IMPACT
+    how_to_fix = "Relabel it as an output, and add a metric of the change that output is meant to bring."
+    weight = 10
+
+    def findings(self, canvas):
+        metrics = canvas.metrics
+        found = []
+        for metric in metrics:
+            kind = metric.choice("kind")
+            if kind not in OUTCOME_KINDS or canvas.measures(metric) != "output":
+                continue
+            label = "a mission outcome" if kind == "mission_outcome" else "an intermediate outcome"
+            found.append(
+                self.finding(
+                    f"{_label(metric)} is labelled {label}, but its name counts things done or produced.",
+                    "Mark it as an output and add the outcome it is meant to move, e.g. the share of residents "
+                    "who eat well rather than the cooking sessions held.",
+                    item=metric.id,
+                    field=metric.path("kind"),
+                    share=1 / len(metrics) if len(metrics) > 1 else 1.0,
+                )
+            )
+        return found
 
 
 @register

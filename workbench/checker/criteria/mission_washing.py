@@ -16,7 +16,8 @@ class StatementBusinessAsUsual(Rule):
     section = "identity"
     title = "The statement is more than business as usual"
     looks_for = (
-        "Several signs together: activity wording with no outcome, no quantified target, no deadline, words of "
+        "Outputs only (events, plans, sessions), whatever their numbers; or several signs together: activity "
+        "wording with no outcome, no quantified target, no deadline, words of "
         "continuity (continue, maintain, build on, existing), the organisation as the subject ('the council "
         "will …'), hedges. One sign alone is not enough to report."
     )
@@ -33,6 +34,8 @@ class StatementBusinessAsUsual(Rule):
         if reading.empty:
             return []
         signs = []
+        if reading.output_only:
+            signs.append("outputs only")
         if reading.activity_led:
             signs.append("activity wording")
         if not reading.has_quantity:
@@ -45,15 +48,17 @@ class StatementBusinessAsUsual(Rule):
             signs.append("the organisation as the subject")
         if reading.hedges:
             signs.append("hedging")
-        strong_sign = bool(reading.continuity) or bool(reading.council_centred and not reading.has_outcome)
-        if len(signs) >= 3 or (len(signs) == 2 and strong_sign):
+        strong_sign = (
+            bool(reading.continuity) or bool(reading.council_centred and not reading.has_outcome) or reading.output_only
+        )
+        if len(signs) >= 3 or (len(signs) == 2 and strong_sign) or reading.output_only:
             return [
                 self.finding(
                     f"Taken together ({', '.join(signs)}), the statement reads like existing work with a new name.",
                     "Describe the change residents would notice, with a figure and a year, e.g. 'By 2030, no one "
                     "in the borough sleeps rough'.",
                     field="statement",
-                    share=1.0 if len(signs) >= 3 else 0.6,
+                    share=1.0 if len(signs) >= 3 or reading.output_only else 0.6,
                 )
             ]
         return []
