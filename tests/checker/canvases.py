@@ -99,7 +99,7 @@ def complete_canvas(statement: str = STATEMENT, **overrides) -> dict:
                 "type": "regulation",
                 "side": "both",
                 "status": "new",
-                "owner": "Council licensing team",
+                "owner": "Northfield Food Bank with the council's licensing team",
                 "opportunity_areas": ["area-2"],
             },
         ],

@@ -53,6 +53,10 @@ TRIGGERS = {
     "metric-outcome": lambda d: (
         [m.update(name=f"Cooking workshops held in area {m['id']}") for m in d["metrics"]] and d
     ),
+    "levers-reach-outcome": lambda d: (
+        [m.update(name="Breakfast clubs opened", unit="clubs") for m in d["metrics"]] and d
+    ),
+    "levers-one-owner": lambda d: [lever.update(owner="Council food team") for lever in d["levers"]] and d,
     "metric-kind-matches": edit_item("metrics", 0, name="Community street events held", unit="events"),
     "mission-metric": edit_item("metrics", 0, measures=["area-1"]),
     "deadline-missing": statement("No child in Northfield goes to bed hungry in the coming years.", None),

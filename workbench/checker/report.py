@@ -32,14 +32,15 @@ BOLD_FLOOR = 40  # below this the statement is not a mission, however complete t
 LEVELS = [
     (
         READY,
-        f"Readiness {READY_AT} or more, no error findings, and bold, measurable and time-bound each at least "
-        f"{STATEMENT_READY_AT}: ready for a reviewer to read closely.",
+        f"Readiness {READY_AT} or more, no error findings, bold, measurable and time-bound each at least "
+        f"{STATEMENT_READY_AT}, and a metric that measures an outcome: ready for a reviewer to read closely.",
     ),
     (TAKING_SHAPE, "Everything between: the mission is taking shape."),
     (
         NOT_YET,
-        f"Readiness below {SHAPE_AT}, or a statement scoring below {BOLD_FLOOR} on bold (an activity or a "
-        "topic rather than an ambitious outcome): not yet a mission, however full the rest of the canvas is.",
+        f"Readiness below {SHAPE_AT}; a statement scoring below {BOLD_FLOOR} on bold; or a statement that names no "
+        "outcome at all (only outputs such as events held and plans published, or only activities): not yet a "
+        f"mission, however full and precise the rest of the canvas is. Readiness then stays below {SHAPE_AT}.",
     ),
 ]
 
@@ -59,14 +60,23 @@ PART_RULES = {
 SEVERITY_ORDER = {"error": 0, "warning": 1, "advice": 2}
 
 
-def level_for(readiness: int, has_errors: bool, scores: dict[str, int] | None = None) -> str:
-    """The level in plain words for a readiness score, the error findings and the criterion scores (see LEVELS)."""
+def level_for(
+    readiness: int,
+    has_errors: bool,
+    scores: dict[str, int] | None = None,
+    *,
+    names_outcome: bool = True,
+    measures_outcome: bool = True,
+) -> str:
+    """The level in plain words (see LEVELS) for a readiness score, the error findings, the criterion scores,
+    whether the statement names an outcome and whether a metric measures one."""
     scores = scores or {}
-    if readiness < SHAPE_AT or scores.get("bold", 100) < BOLD_FLOOR:
+    if readiness < SHAPE_AT or scores.get("bold", 100) < BOLD_FLOOR or not names_outcome:
         return NOT_YET
     if (
         readiness >= READY_AT
         and not has_errors
+        and measures_outcome
         and all(scores.get(k, 100) >= STATEMENT_READY_AT for k in STATEMENT_CRITERIA)
     ):
         return READY
@@ -227,11 +237,22 @@ def check(document) -> Report:
 
     total_weight = sum(READINESS_WEIGHTS.values())
     readiness = round(sum(scores[key]["score"] * w for key, w in READINESS_WEIGHTS.items()) / total_weight)
+    names_outcome = not canvas.reading.names_no_outcome
+    if not names_outcome:
+        # Detail around a statement that promises only outputs or activities does not make it a mission.
+        readiness = min(readiness, SHAPE_AT - 1)
     findings.sort(key=lambda f: SEVERITY_ORDER.get(f.severity, 3))
     has_errors = any(f.severity == "error" for f in findings)
+    level = level_for(
+        readiness,
+        has_errors,
+        {key: value["score"] for key, value in scores.items()},
+        names_outcome=names_outcome,
+        measures_outcome=any(canvas.counts_outcome(metric) for metric in canvas.metrics),
+    )
     return Report(
         readiness=readiness,
-        level=level_for(readiness, has_errors, {key: value["score"] for key, value in scores.items()}),
+        level=level,
         criteria=scores,
         findings=findings,
         waived=waived,

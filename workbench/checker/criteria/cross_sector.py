@@ -7,11 +7,72 @@ import re
 from workbench.checker.base import NON_STI_ACTORS, PATIENTS, QUINTUPLE_HELIX, SILOS, Rule, register
 
 MIN_SECTORS = 3
+MIN_LEVERS_FOR_OWNERSHIP = 3
+# A partner owns, funds, commits or decides; being consulted, informed or invited is not partnership.
+_COMMITS = re.compile(
+    r"\b(?:co-?)?(?:owns?|owned|leads?|led|leading|chairs?|chaired|funds?|funded|funding|financ(?:e|es|ed|ing)|"
+    r"pays?|paid|invests?|invested|commits?|committed|decides?|decided|approves?|signs?\s+off|runs?|delivers?|"
+    r"provides?|manages?|commissions?|hosts?|coordinates?|set\s+up|sets\s+up|launched|launch(?:es)?|"
+    r"partners?|members?|sits?\s+on|designs?|carr(?:y|ies)\s+out|takes?\s+part|co-?produces?|propos(?:e|es|ed)|"
+    r"builds?|employs?|operates?|supplies|buys?|procures?|regulates?|sets\s+(?:the\s+)?(?:rules|policy|policies))\b",
+    re.IGNORECASE,
+)
+_ONLY_HEARD = re.compile(
+    r"\b(?:consulted|informed|invited|kept\s+(?:up\s+to\s+date|informed|in\s+the\s+loop)|notified|updated|asked|"
+    r"told|briefed|given\s+(?:advice|the\s+chance|updates)|gives?\s+(?:advice|views|feedback|comments)|advis(?:e|es|ory)|"
+    r"comments?\s+on|sounding\s+board|observers?|receives?\s+(?:updates|newsletters|briefings)|may\s+attend|"
+    r"can\s+attend|attends?|welcome\s+to|surveyed|listened\s+to|heard)\b",
+    re.IGNORECASE,
+)
+_INTERNAL = re.compile(
+    r"\b(?:team|department|directorate|service|services|unit|office|division|cabinet|officers?|portfolio|"
+    r"lead\s+member|we|us|our)\b",
+    re.IGNORECASE,
+)
+_OWNER_SPLIT = re.compile(r"\s*(?:[,;(/&]|\s[-–—]\s|\bwith\b|\band\b|\bthrough\b)\s*", re.IGNORECASE)
 _PEOPLE = re.compile(
     r"\b(?:residents?|citizens?|patients?|carers?|tenants?|parents?|families|young\s+people|people\s+with|"
     r"lived\s+experience|community\s+members?|service\s+users?|pupils?|students?|members\s+of\s+the\s+public)\b",
     re.IGNORECASE,
 )
+
+
+def _owners(canvas) -> list[str]:
+    return [lever.text("owner").strip().lower() for lever in canvas.levers if lever.text("owner").strip()]
+
+
+def is_partner(actor, owners: list[str]) -> bool:
+    """An actor who owns or co-owns a lever, or whose role says it funds, commits, leads or decides; an actor
+    whose role is only to be consulted, informed or invited is not a partner. A role that says neither counts."""
+    name = actor.text("name").strip().lower()
+    if name and any(name in owner or owner in name for owner in owners):
+        return True
+    role = actor.text("role")
+    if _COMMITS.search(role):
+        return True
+    return not _ONLY_HEARD.search(role)
+
+
+def organisations(owner: str) -> set[str]:
+    """The organisations behind a lever's owner: "Northfield Council economy team" is Northfield Council, "Council
+    and NHS trust" is two; a team or department named on its own is the canvas's own organisation ("")."""
+    found = set()
+    for part in _OWNER_SPLIT.split(owner.strip().lower()):
+        part = part.strip()
+        if not part:
+            continue
+        if "council" in part:
+            found.add(part[: part.index("council") + len("council")])
+        elif _INTERNAL.search(part):
+            found.add("")
+        else:
+            found.add(part)
+    return found
+
+
+def partners(canvas) -> list:
+    owners = _owners(canvas)
+    return [actor for actor in canvas.stakeholders if is_partner(actor, owners)]
 
 
 @register
@@ -46,7 +107,10 @@ class ActorsSeveralSectors(Rule):
     severity = "warning"
     section = "stakeholders"
     title = "Actors come from several sectors"
-    looks_for = f"Actors from fewer than {MIN_SECTORS} different sectors."
+    looks_for = (
+        f"Partners from fewer than {MIN_SECTORS} different sectors. A partner owns a lever, funds, commits or "
+        "decides; an actor that is only consulted, informed or invited does not count."
+    )
     why = (
         "Vision Zero Cancer moved from a triple to a quintuple helix: care, academia, industry, public "
         "authorities and citizens together."
@@ -58,14 +122,20 @@ class ActorsSeveralSectors(Rule):
     def findings(self, canvas):
         if not canvas.stakeholders:
             return []
-        sectors = {actor.choice("sector") for actor in canvas.stakeholders} - {""}
+        sectors = {actor.choice("sector") for actor in partners(canvas)} - {""}
         if len(sectors) >= MIN_SECTORS:
             return []
         count = len(sectors)
+        heard = len(canvas.stakeholders) - len(partners(canvas))
+        aside = (
+            f" ({heard} of the actors are only consulted, informed or invited, which is not partnership)"
+            if heard
+            else ""
+        )
         return [
             self.finding(
-                f"The actors come from {count} sector{'s' if count != 1 else ''}; missions need partners across "
-                "sectors.",
+                f"The partners come from {count} sector{'s' if count != 1 else ''}{aside}; missions need partners "
+                "who own, fund or decide across sectors.",
                 "Add actors from other sectors, e.g. local businesses, voluntary groups or health providers.",
                 share=(MIN_SECTORS - count) / MIN_SECTORS,
             )
@@ -80,7 +150,10 @@ class ActorsCitizens(Rule):
     severity = "warning"
     section = "stakeholders"
     title = "Citizens, residents or patients take part"
-    looks_for = "No actor in the citizens sector and none whose name or role is about residents, patients or carers."
+    looks_for = (
+        "No partner in the citizens sector and none whose name or role is about residents, patients or carers "
+        "(residents who are only consulted or informed do not count)."
+    )
     why = (
         "Engaging people beyond science and technology, citizens above all, is one of the hardest parts of a "
         "mission; patient involvement and community-driven action make it work."
@@ -92,12 +165,15 @@ class ActorsCitizens(Rule):
     def findings(self, canvas):
         if not canvas.stakeholders:
             return []
-        for actor in canvas.stakeholders:
+        for actor in partners(canvas):
             if actor.choice("sector") == "citizens" or _PEOPLE.search(actor.text("name") + " " + actor.text("role")):
                 return []
+        heard = any(actor.choice("sector") == "citizens" for actor in canvas.stakeholders)
         return [
             self.finding(
-                "No residents, citizens or patients are among the actors.",
+                "Residents are only consulted or informed; they have no part in deciding or doing."
+                if heard
+                else "No residents, citizens or patients are among the actors.",
                 "Add the people affected as actors in their own right, e.g. a residents' panel or patient group.",
             )
         ]
@@ -129,4 +205,40 @@ class ActorSector(Rule):
             )
             for actor in actors
             if not actor.choice("sector")
+        ]
+
+
+@register
+class LeversOneOwner(Rule):
+    id = "levers-one-owner"
+    needs = ("levers",)
+    criterion = "cross_sector"
+    severity = "warning"
+    section = "levers"
+    title = "Levers are owned by more than one organisation"
+    looks_for = (
+        f"{MIN_LEVERS_FOR_OWNERSHIP} or more levers with owners, all of them one organisation or its own teams "
+        "and departments."
+    )
+    why = (
+        "A mission is pursued by many actors across silos; when every tool belongs to one organisation it is "
+        "that organisation's programme under a new name."
+    )
+    source = SILOS
+    how_to_fix = "Name the partners who own or co-own levers: a health trust's budget, a business's purchasing, a fund."
+    weight = 20
+
+    def findings(self, canvas):
+        owners = _owners(canvas)
+        if len(owners) < MIN_LEVERS_FOR_OWNERSHIP:
+            return []
+        named = set().union(*(organisations(owner) for owner in owners)) - {""}
+        if len(named) > 1:
+            return []
+        who = next(iter(named)).title() if named else "one organisation's own teams"
+        return [
+            self.finding(
+                f"All {len(owners)} levers with an owner belong to {who}; no partner owns any of the mission's tools.",
+                "Give partners levers of their own, or name where they co-own one (e.g. 'Council and NHS trust').",
+            )
         ]

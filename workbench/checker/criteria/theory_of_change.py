@@ -334,3 +334,33 @@ class LayersMapped(Rule):
             else "The layers show nothing below the mission: no sub-missions or projects."
         )
         return [self.finding(message, "Add at least the sub-missions or first projects that serve this mission.")]
+
+
+@register
+class LeversReachOutcome(Rule):
+    id = "levers-reach-outcome"
+    needs = ("levers", "metrics")
+    criterion = "theory_of_change"
+    severity = "warning"
+    section = "levers"
+    title = "The levers lead to an outcome someone measures"
+    looks_for = (
+        "Levers whose results are all outputs: no metric on the canvas measures a change for people or a place "
+        "by its own name and unit, so nothing shows what the events, plans and programmes are for."
+    )
+    why = "A theory of change links every investment to the goal it serves; outputs with nothing above them are not."
+    source = LINKED_INVESTMENTS
+    how_to_fix = "Add the outcome metric the levers are meant to move, and link it to the areas they serve."
+    weight = 15
+
+    def findings(self, canvas):
+        if any(canvas.counts_outcome(metric) for metric in canvas.metrics):
+            return []
+        return [
+            self.finding(
+                f"The {len(canvas.levers)} lever{'s' if len(canvas.levers) != 1 else ''} lead only to outputs: no "
+                "metric above them measures what changes for people or the place.",
+                "Add a metric of the change the levers serve, e.g. the share of residents who eat well, and say "
+                "which areas it measures.",
+            )
+        ]
