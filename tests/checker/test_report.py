@@ -220,3 +220,51 @@ def test_radar_svg_escapes_text_and_tolerates_bad_input():
     ET.fromstring(svg)
     assert "&lt;b&gt;" in svg and "<b>" not in svg
     assert "Bold 100" in svg and "Measurable 0" in svg
+
+
+_WAIVABLE = sorted(rule.id for rule in REGISTRY if rule.severity != "error" and rule.criterion)
+_BASES = {
+    "complete": complete_canvas,
+    "empty": lambda: {"schema": "mission-canvas/1", "title": "Empty"},
+    "no statement": lambda: complete_canvas(statement=""),
+    "no metrics": lambda: complete_canvas(metrics=[]),
+    "output statement": lambda: complete_canvas("By 2027, hold 50 events and publish 3 plans."),
+    "contradicting metric": lambda: complete_canvas(
+        metrics=[{**complete_canvas()["metrics"][0], "direction": "increase", "target": {"value": 1, "year": 2030}}]
+    ),
+}
+
+
+def _fully_met(document, rule_ids):
+    """The report of the same canvas if the given rules were met: they find nothing and miss no part."""
+    saved = {rule_id: (REGISTRY.get(rule_id).findings, REGISTRY.get(rule_id).needs) for rule_id in rule_ids}
+    try:
+        for rule_id in rule_ids:
+            REGISTRY.get(rule_id).findings = lambda canvas: []
+            REGISTRY.get(rule_id).needs = ()
+        return check(document)
+    finally:
+        for rule_id, (findings, needs) in saved.items():
+            REGISTRY.get(rule_id).findings = findings
+            REGISTRY.get(rule_id).needs = needs
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.sampled_from(sorted(_BASES)), st.lists(st.sampled_from(_WAIVABLE), unique=True, max_size=40))
+def test_switching_rules_off_never_scores_above_meeting_them(base, rule_ids):
+    document = _BASES[base]()
+    waived = {**document, "waivers": [{"rule": r, "reason": "Our board agreed this."} for r in rule_ids]}
+    report = check(waived)
+    assert {s.rule for s in report.switched_off} == set(rule_ids)
+    assert report.readiness <= _fully_met(document, rule_ids).readiness
+    if any(f.severity == "error" for f in report.findings):
+        assert report.level != "ready for review"
+
+
+def test_switching_every_rule_off_leaves_an_empty_canvas_not_yet_a_mission():
+    document = {"schema": "mission-canvas/1", "title": "Empty", "waivers": []}
+    document["waivers"] = [{"rule": rule.id, "reason": "Not for us."} for rule in REGISTRY]
+    report = check(document)
+    assert report.level == "not yet a mission"
+    assert report.readiness < 45
+    assert len(report.switched_off) == len([r for r in REGISTRY if r.severity != "error"])

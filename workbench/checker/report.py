@@ -44,19 +44,6 @@ LEVELS = [
     ),
 ]
 
-# The rule that asks for each part of the canvas other rules need (see Rule.needs).
-PART_RULES = {
-    "statement": "statement-missing",
-    "deadline": "deadline-missing",
-    "metrics": "metrics-missing",
-    "levers": "levers-missing",
-    "stakeholders": "actors-missing",
-    "opportunity_areas": "opportunity-areas-missing",
-    "root_causes": "root-causes-missing",
-    "near_term": "near-term-missing",
-    "text": "statement-missing",
-}
-
 SEVERITY_ORDER = {"error": 0, "warning": 1, "advice": 2}
 
 
@@ -224,8 +211,10 @@ def check(document) -> Report:
         missing = [part for part in rule.needs if not canvas.has(part)]
         weight[rule.criterion] += rule.weight
         cost = 1.0 if missing else min(1.0, sum(f.share for f in produced))
-        if rule.id in waivers or any(PART_RULES.get(part) in waivers for part in missing):
-            cost *= WAIVED_SHARE  # switched off, or waiting on a part whose rule was: half of what it costs
+        if rule.id in waivers:
+            # Half met. Rules waiting on a part whose own rule was switched off still count that part as
+            # missing: a waiver of "metrics-missing" does not make the metric rules pass.
+            cost *= WAIVED_SHARE
         penalty[rule.criterion] += rule.weight * cost
 
     scores = {}

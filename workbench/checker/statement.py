@@ -9,7 +9,7 @@ and a deadline carry it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from workbench.checker.language import sentences, words
 from workbench.checker.outcomes import OUTPUT, UNCLEAR, Reading, read
@@ -101,6 +101,17 @@ _RELATIVE_DEADLINES = [
     (re.compile(r"\b(?:by|before)\s+(?:the\s+)?(?:mid-century|middle\s+of\s+(?:the|this)\s+century)\b", re.I), 2050),
     (re.compile(r"\b(?:by|before)\s+the\s+end\s+of\s+(?:the|this)\s+century\b", re.I), 2100),
 ]
+# Words that open a clause the headline target leads to: what it is for, or what comes after it.
+_HORIZON_MARKER = re.compile(
+    r"\b(?:so\s+that|so\s+as\s+to|in\s+order\s+(?:to|for|that)|with\s+a\s+view\s+to|"
+    r"(?:to|and|which\s+will|that\s+will)\s+(?:enable|allow|let|help|prepare|inspire)|enabling|allowing|helping|"
+    r"paving\s+the\s+way|(?:on|along)\s+(?:the|its|our|their|a)\s+(?:way|path|pathway|road|route|journey|trajectory)\s+"
+    r"(?:to|towards)|as\s+(?:a|the)\s+(?:first\s+)?step\s+(?:to|towards|on)|(?:accelerating|leading|heading|moving)\s+"
+    r"(?:to|towards)|towards|and\s+then|eventually|ultimately|in\s+the\s+longer?\s+(?:term|run)|"
+    r"(?:with|and)\s+(?:an?\s+|the\s+)?(?:long[\s\-]term\s+)?(?:ambition|aspiration|vision|horizon)\s+(?:of|to|for)|"
+    r"long[\s\-]term\s+(?:goal|aim|ambition|vision|target|horizon))\b",
+    re.IGNORECASE,
+)
 VAGUE_TIME = re.compile(
     r"\b(?:in|over|during|within)\s+the\s+(?:coming|next\s+few|years\s+to\s+come|long|medium|short|near|longer)"
     r"(?:\s+(?:years|term|run|future|decades))?\b|\bover\s+time\b|\beventually\b|\bone\s+day\b|\bin\s+(?:the\s+)?future\b"
@@ -238,6 +249,9 @@ class Deadline:
     end_year: int | None = None  # "2030/31" ends in 2031
     span_years: int | None = None  # "within a decade" is ten years from whenever the mission starts
     strong: bool = True  # "by 2030" rather than a year standing alone ("Smokefree 2030")
+    # A later year in a clause the headline target leads to ("… by 2030, so that every city can follow by 2050").
+    horizon: bool = False
+    start: int = field(default=-1, compare=False, repr=False)  # where it stands in the statement
 
 
 @dataclass(frozen=True)
@@ -279,12 +293,29 @@ class StatementReading:
 
     @property
     def deadline(self) -> Deadline | None:
-        """The main deadline: the latest dated one, else the first span ("within a decade")."""
+        """The main deadline: the one that carries the headline target, else the first span ("within a decade").
+
+        Among dated deadlines that is the latest strong one outside a horizon clause: "halve it by 2030 and end
+        it by 2040" ends in 2040, an interim "50 % by 2025" is a milestone, and "100 cities by 2030, so that
+        every city can follow by 2050" is a 2030 mission with a 2050 horizon.
+        """
         dated = [d for d in self.deadlines if d.year is not None]
         if dated:
             strong = [d for d in dated if d.strong] or dated
-            return max(strong, key=lambda d: d.year)
+            main = [d for d in strong if not d.horizon] or strong
+            return max(main, key=lambda d: d.year)
         return self.deadlines[0] if self.deadlines else None
+
+    @property
+    def horizons(self) -> list[Deadline]:
+        """Later years the headline target leads to ("so that every city can follow by 2050")."""
+        return [d for d in self.deadlines if d.horizon]
+
+    @property
+    def deadline_years(self) -> set[int]:
+        """Every year the statement gives as a deadline or a horizon (and the end of "2030/31")."""
+        years = {d.year for d in self.deadlines} | {d.end_year for d in self.deadlines}
+        return {year for year in years if year is not None}
 
     @property
     def deadline_year(self) -> int | None:
@@ -317,8 +348,9 @@ class StatementReading:
 
     @property
     def names_no_outcome(self) -> bool:
-        """Not a mission, whatever else the canvas says: outputs only, or activities with no change beside them."""
-        return not self.empty and (self.output_only or self.activity_led)
+        """Not a mission, whatever else the canvas says: no statement, outputs only, or activities with no change
+        beside them."""
+        return self.empty or self.output_only or self.activity_led
 
     @property
     def carried(self) -> bool:
@@ -357,7 +389,7 @@ def _find_deadlines(text: str) -> tuple[list[Deadline], str]:
     for pattern, fixed in _RELATIVE_DEADLINES:
         for match in pattern.finditer(text):
             if fixed is not None and fixed > 1000:
-                found.append(Deadline(match.group(0), year=fixed))
+                found.append(Deadline(match.group(0), year=fixed, start=match.start()))
             elif fixed is not None:
                 found.append(Deadline(match.group(0), span_years=fixed))
             else:
@@ -392,7 +424,7 @@ def _find_deadlines(text: str) -> tuple[list[Deadline], str]:
             if end_year < year or end_year - year > 50:
                 end_year = None
         strong = prep not in ("in", "for")
-        found.append(Deadline(match.group(0), year=year, end_year=end_year, strong=strong))
+        found.append(Deadline(match.group(0), year=year, end_year=end_year, strong=strong, start=match.start()))
         taken.add(match.start("year"))
         blank(match.start("year"), match.end())
 
@@ -408,7 +440,25 @@ def _find_deadlines(text: str) -> tuple[list[Deadline], str]:
             continue
         year = int(match.group("year"))
         found.append(Deadline(match.group(0), year=year, strong=False))
-    return found, "".join(blanked)
+    return _mark_horizons(text, found), "".join(blanked)
+
+
+def _mark_horizons(text: str, found: list[Deadline]) -> list[Deadline]:
+    """Mark the strong deadlines that stand in a horizon clause after the first strong deadline.
+
+    The first dated deadline always belongs to the main clause; a later one that follows a purpose or
+    sequence marker ("so that", "to enable", "and then", "on the way to", "towards") is where the
+    headline target leads, not the mission's own deadline.
+    """
+    dated = [d for d in found if d.year is not None and d.strong and d.start >= 0]
+    if len(dated) < 2:
+        return found
+    first = min(dated, key=lambda d: d.start)
+    marker = _HORIZON_MARKER.search(text, first.start + len(first.text))
+    if marker is None:
+        return found
+    horizon_from = marker.start()
+    return [replace(d, horizon=True) if d.year and d.strong and d.start >= horizon_from else d for d in found]
 
 
 def _find_quantities(text: str) -> list[Quantity]:
