@@ -142,6 +142,7 @@ class Canvas:
         self.metrics = _items(document, "metrics")
         self.waivers = [entry for entry in as_list(document.get("waivers")) if isinstance(entry, dict)]
         self._reading = None
+        self.memo: dict = {}  # what several rules work out from the same canvas, computed once
 
     def measures(self, metric: Item) -> str:
         """What a metric counts by its own words: "outcome", "output" or "unclear" (see outcomes.read_metric)."""

@@ -28,8 +28,8 @@ VERB_CLASSES = ("delivery_verb", "engagement_verb", "change_verb", "state_verb")
 
 OUTCOME, OUTPUT, MIXED, UNCLEAR = "outcome", "output", "mixed", "unclear"
 
-_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[a-z][a-z0-9]*(?:['’][a-z]+)?|%|[;:()]|,|\.(?!\d)")
-_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[a-z][a-z0-9]*(?:['’][a-z]+)?|%|[;:()]|,|\.(?!\d)")
+_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 # Words that end a phrase: a verb's object does not reach past them.
 _BOUNDARY = {";", ":", ".", "(", ")", "so", "because", "while", "through", "by", "which", "who", "that", "where"}
 _NUMBER_WORDS = {
@@ -192,6 +192,8 @@ def _object(toks: list[Token], start: int) -> tuple[int, int] | None:
         if token.has(*_NOUN_CLASSES):
             return offset, _head(toks, offset)
         if token.has(*VERB_CLASSES) and offset > start + 1 and not token.text.endswith("ing"):
+            if toks[offset - 1].number:
+                continue  # "fit 500 cycle hangars": a word after a number describes what is counted
             return None
     return None
 
@@ -248,7 +250,7 @@ def read(text: str) -> Reading:
                 continue
             where, head = found
             noun = toks[head]
-            described = any(t.has(*_OUTCOME_WORDS) for t in toks[position + 1 : head + 1])
+            described = any(t.has("condition_noun", "state_adjective") for t in toks[position + 1 : head + 1])
             if described and not noun.has("artefact_noun", "people_noun", "institution"):
                 continue  # "deliver cleaner air", "create green jobs", "deliver 100 climate-neutral cities"
             if noun.has("artefact_noun") or token.has("delivery_verb") or noun.has("people_noun", "institution"):
@@ -266,7 +268,10 @@ def read(text: str) -> Reading:
             output(position, _phrase_end(toks, position), token.text)
             continue
         if token.has("people_noun", "institution", "place_noun") and not token.has(*_OUTCOME_WORDS):
-            done = next((i for i in range(position + 1, min(len(toks), position + 3)) if _done(toks[i])), None)
+            done = position + 1
+            while done < len(toks) and done < position + 3 and toks[done].text in {"who", "that", "being", "were"}:
+                done += 1
+            done = done if done < len(toks) and _done(toks[done]) else None
             if done is not None:  # "residents reached", "partners engaged in the network"
                 output(position, _phrase_end(toks, done), f"{token.text} {toks[done].text}")
             continue
@@ -304,15 +309,15 @@ def _unknown_group(toks: list[Token], start: int) -> tuple[int, int] | None:
     first = start
     while first < len(toks) and (toks[first].number or toks[first].text in {"a", "an", "the", "our", "new", "more"}):
         first += 1
-    if first >= len(toks) or toks[first].text in _FUNCTION_WORDS or toks[first].classes:
+    if first >= len(toks) or toks[first].text in _FUNCTION_WORDS:
         return None
     last = first
     while last + 1 < len(toks):
         token = toks[last + 1]
-        if token.text in _FUNCTION_WORDS or token.number or token.has(*VERB_CLASSES, *_OUTCOME_WORDS):
+        if token.text in _FUNCTION_WORDS or token.number:
             break
         last += 1
-    if any(t.has(*_OUTCOME_WORDS) for t in toks[first : last + 1]):
+    if any(t.has(*_NOUN_CLASSES, "state_adjective") for t in toks[first : last + 1]):
         return None
     return first, last
 
@@ -321,7 +326,12 @@ def _done(token: Token) -> bool:
     """A participle of a verb of doing: "reached", "attending", "held", "trained"."""
     if not token.has("delivery_verb", "engagement_verb"):
         return False
-    return token.text.endswith(("ed", "ing", "en", "t", "n")) or token.text in {"run", "held", "built", "made", "set"}
+    return token.text.endswith(("ed", "ing")) or token.text.split()[0] in _irregular_participles()
+
+
+@cache
+def _irregular_participles() -> frozenset[str]:
+    return frozenset(form for forms in _irregular().values() for form in forms if not form.endswith("s"))
 
 
 def _counted(toks: list[Token], position: int) -> bool:

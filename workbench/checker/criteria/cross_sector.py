@@ -71,8 +71,12 @@ def organisations(owner: str) -> set[str]:
 
 
 def partners(canvas) -> list:
-    owners = _owners(canvas)
-    return [actor for actor in canvas.stakeholders if is_partner(actor, owners)]
+    """The actors that count as partners (see is_partner), worked out once per canvas."""
+    found = canvas.memo.get("partners")
+    if found is None:
+        owners = _owners(canvas)
+        found = canvas.memo["partners"] = [actor for actor in canvas.stakeholders if is_partner(actor, owners)]
+    return found
 
 
 @register
