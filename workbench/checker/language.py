@@ -13,6 +13,8 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 WORDS_FILE = Path(__file__).with_name("data") / "words.tsv"
+MISSION_WORDS_FILE = Path(__file__).with_name("data") / "mission_words.tsv"
+KNOWN_ACRONYMS_FILE = Path(__file__).with_name("data") / "known_acronyms.tsv"
 
 WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[^a-z])|\n\s*\n|\n\s*(?:[-*•]|\d+[.)])\s+|[;:]?\s*\n(?=\s*[A-Z])")
@@ -111,13 +113,25 @@ class Term:
 
 
 @cache
+def mission_words() -> frozenset[str]:
+    """Words on the GOV.UK and LGA lists that real missions need, never flagged (mission_words.tsv says why)."""
+    with MISSION_WORDS_FILE.open(encoding="utf-8", newline="") as handle:
+        return frozenset((row.get("term") or "").strip().lower() for row in csv.DictReader(handle, delimiter="\t"))
+
+
+@cache
 def terms() -> tuple[Term, ...]:
-    """The GOV.UK and LGA words to avoid, read from the data file shipped with the checker."""
+    """The GOV.UK and LGA words to avoid, read from the data file shipped with the checker.
+
+    words.tsv derives from the shared language lists; a word real missions need stays out even if a later
+    copy of the lists brings it back.
+    """
     out = []
+    keep_out = mission_words()
     with WORDS_FILE.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle, delimiter="\t"):
             term = (row.get("term") or "").strip().lower()
-            if not term:
+            if not term or term in keep_out:
                 continue
             scope = (row.get("scope") or "any").strip()
             allowed = frozenset(s.strip() for s in scope[4:].split(",")) if scope.startswith("not:") else frozenset()
@@ -160,9 +174,13 @@ def _phrase_pattern(form: str) -> str:
 def _term_index():
     """Single-word forms in a dict (looked up word by word), multi-word terms in one small pattern."""
     by_form: dict[str, Term] = {entry.term: entry for entry in reversed(terms())}
+    # A word real missions need stays unflagged in every form, even where it looks like a form of a listed word
+    # ("initiatives" is not a form of "initiate").
+    needed = {form for word in mission_words() for form in word_forms(word)}
     for entry in terms():
         for form in word_forms(entry.term):
-            by_form.setdefault(form, entry)  # a listed word keeps its own entry ("initiative" is not "initiate")
+            if form not in needed:
+                by_form.setdefault(form, entry)  # a listed word keeps its own entry ("initiative" is not "initiate")
     phrases = {re.sub(r"[\s\-]+", " ", form): entry for form, entry in by_form.items() if re.search(r"[\s\-]", form)}
     singles = {form: entry for form, entry in by_form.items() if not re.search(r"[\s\-]", form)}
     alternation = "|".join(_phrase_pattern(form) for form in sorted(phrases, key=len, reverse=True))
@@ -216,10 +234,25 @@ def find_terms(text: str, section: str, field: str = "") -> tuple[TermHit, ...]:
 
 # --- acronyms ------------------------------------------------------------------------------
 
-# Abbreviations a UK resident reads without help; everything else is spelt out once.
-COMMON_ACRONYMS = frozenset(
-    {"UK", "EU", "US", "USA", "UN", "NHS", "GP", "BBC", "TV", "OK", "ID", "AM", "PM", "MP", "LGBT", "LGBTQ", "CO"}
-)
+
+@cache
+def known_acronyms() -> frozenset[str]:
+    """Short forms a reader needs no help with: units (GW, km, CO2), measures (GDP) and well-known names (NHS, OECD).
+
+    Read from known_acronyms.tsv, where each entry says why it is there; a unit also counts typed in capitals.
+    """
+    known = set()
+    with KNOWN_ACRONYMS_FILE.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            entry = (row.get("acronym") or "").strip()
+            if not entry:
+                continue
+            known.add(entry)
+            if (row.get("kind") or "").strip() == "unit":
+                known.add(entry.upper())
+    return frozenset(known)
+
+
 ACRONYM = re.compile(r"(?<![\w\-])([A-Z][A-Z&]{1,5})(?:s|'s|’s)?(?![\w\-])")
 _ROMAN = re.compile(r"^[IVXLC]+$")
 
@@ -236,16 +269,40 @@ def acronyms(text: str) -> list[str]:
             continue
         for match in ACRONYM.finditer(sentence):
             token = match.group(1)
-            if token in COMMON_ACRONYMS or _ROMAN.match(token) or token in found:
+            if token in known_acronyms() or _ROMAN.match(token) or token in found:
                 continue
             found.append(token)
     return found
 
 
+_QUOTE_OPEN = "[\"'‘“]?"
+_QUOTE_CLOSE = "[\"'’”]?"
+# "National Energy System Operator (NESO)", "(the 'NESO')", "(NESO, formerly …)": the words come first.
+# A bracket after a number ("2,000 (NESO)") or holding a reference ("(NESO, 2024)") names a source instead.
+_SPELT_BEFORE = re.compile(
+    r"(?:(?<=[^\W\d_] )|(?<=[^\W\d_]))\(\s*(?:(?:the|or|hereafter|known\s+as|called|short)\s+)*"
+    + _QUOTE_OPEN
+    + r"([A-Z][A-Z&]{1,5})(?:s|'s|’s)?"
+    + _QUOTE_CLOSE
+    + r"\s*(?:[);]|,(?!\s*\d))"
+)
+# "NESO (National Energy System Operator)": the short form first, its words in brackets after it.
+_SPELT_AFTER = re.compile(r"(?<![\w\-])([A-Z][A-Z&]{1,5})(?:s|'s|’s)?\s*\(\s*(?:the\s+)?" + _QUOTE_OPEN + r"[^\W\d_]")
+
+
+@lru_cache(maxsize=256)
+def explained_acronyms(text: str) -> frozenset[str]:
+    """Acronyms the text spells out, in brackets after their words or with their words in brackets after them."""
+    if "(" not in text:
+        return frozenset()
+    return frozenset(m.group(1) for m in _SPELT_BEFORE.finditer(text)) | frozenset(
+        m.group(1) for m in _SPELT_AFTER.finditer(text)
+    )
+
+
 def is_explained(acronym: str, text: str) -> bool:
     """True when the text spells the acronym out: "(ACR)" after its words, or "ACR (its words)"."""
-    escaped = re.escape(acronym)
-    return bool(re.search(r"\(\s*" + escaped + r"s?\s*\)", text) or re.search(escaped + r"s?\s+\([a-z]", text, re.I))
+    return acronym in explained_acronyms(text)
 
 
 # Currency codes (ISO 4217) a budget is commonly given in; written before an amount they read as money.

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from workbench.checker.base import LANGUAGE_MATTERS, Rule, register
+from workbench.checker.canvas import MAX_ITEMS, MAX_TEXT
 from workbench.checker.language import (
     acronyms,
+    explained_acronyms,
     find_terms,
     is_currency_amount,
-    is_explained,
     readability,
     sentences,
     words,
@@ -159,6 +160,23 @@ class Readability(Rule):
         ]
 
 
+_NOT_CANVAS_TEXT = frozenset({"schema", "citations", "waivers"})
+
+
+def _every_text(value, out: list[str]) -> list[str]:
+    """Every string in a part of the document, whatever field it sits in (an actor's name, a lever's owner …)."""
+    if isinstance(value, str):
+        out.append(value[:MAX_TEXT])
+    elif isinstance(value, dict):
+        for key, inner in value.items():
+            if key not in _NOT_CANVAS_TEXT:
+                _every_text(inner, out)
+    elif isinstance(value, list):
+        for inner in value[:MAX_ITEMS]:
+            _every_text(inner, out)
+    return out
+
+
 @register
 class AcronymsSpeltOut(Rule):
     id = "acronyms-spelt-out"
@@ -169,9 +187,10 @@ class AcronymsSpeltOut(Rule):
     title = "Acronyms are spelt out"
     looks_for = (
         "An all-capitals word of two to six letters that is never spelt out on the canvas, either as "
-        "'words (ACR)' or 'ACR (words)'. Common ones residents know (UK, EU, NHS, GP, BBC …) are left alone, "
-        "and so is a currency code: the canvas's own budget currency, or a code such as EUR or AUD written "
-        "before an amount."
+        "'words (ACR)' or 'ACR (words)', in any field (an actor's name counts). Units (GW, km, CO2), measures "
+        "(GDP) and names residents know (UK, EU, NHS, GP, OECD …), listed in the checker's data with the reason "
+        "for each, are left alone, and so is a currency code: the canvas's own budget currency, or a code such "
+        "as EUR or AUD written before an amount."
     )
     why = "Abbreviations are jargon to anyone outside the team."
     source = LANGUAGE_MATTERS
@@ -180,11 +199,15 @@ class AcronymsSpeltOut(Rule):
 
     def findings(self, canvas):
         fields = [(section, field, item, text) for section, field, item, text in canvas.texts() if text]
-        everything = "\n".join(text for *_, text in fields)
+        explained = None
         reported, found = set(), []
         for section, field, item, text in fields:
             for acronym in acronyms(text):
-                if acronym in reported or is_explained(acronym, everything):
+                if acronym in reported:
+                    continue
+                if explained is None:  # spelt out anywhere on the canvas counts everywhere on it
+                    explained = explained_acronyms("\n".join(_every_text(canvas.document, [])))
+                if acronym in explained:
                     continue
                 if acronym == canvas.budget_currency or is_currency_amount(acronym, text):
                     continue  # the budget field asks for a currency code: it is the canvas's own vocabulary

@@ -79,7 +79,11 @@ class DeadlineMismatch(Rule):
     severity = "warning"
     section = "identity"
     title = "The statement and the deadline year agree"
-    looks_for = "A statement year that differs from the deadline year field."
+    looks_for = (
+        "A deadline year field that matches none of the years the statement gives. A statement with a target "
+        "year and a later horizon ('100 cities by 2030, so that every city can follow by 2050') agrees with "
+        "either year."
+    )
     why = "One mission has one time frame; two different years confuse partners about when it ends."
     source = TIME_FRAME
     how_to_fix = "Make the deadline year match the year in the statement, or change the statement."
@@ -89,7 +93,7 @@ class DeadlineMismatch(Rule):
         main = canvas.reading.deadline
         if not canvas.deadline_year or main is None or main.year is None:
             return []
-        if canvas.deadline_year in {main.year, main.end_year}:
+        if canvas.deadline_year in canvas.reading.deadline_years:
             return []
         return [
             self.finding(
@@ -130,7 +134,10 @@ class MetricAfterDeadline(Rule):
     severity = "warning"
     section = "metrics"
     title = "Metric targets fall within the deadline"
-    looks_for = "A metric whose target year is after the mission's deadline."
+    looks_for = (
+        "A metric whose target year is after the mission's deadline, unless the statement itself names that "
+        "year as the horizon the mission leads to."
+    )
     why = "Targets set beyond the time frame cannot show whether the mission was met on time."
     source = TIME_FRAME
     how_to_fix = "Bring the target year to the deadline or earlier, or say why this metric runs longer."
@@ -141,9 +148,10 @@ class MetricAfterDeadline(Rule):
         if deadline is None:
             return []
         found = []
+        horizons = {d.year for d in canvas.reading.horizons}
         for metric in canvas.metrics:
             year = metric.measurement("target").year
-            if year is not None and year > deadline:
+            if year is not None and year > deadline and year not in horizons:
                 name = metric.text("name").strip() or "A metric"
                 found.append(
                     self.finding(
