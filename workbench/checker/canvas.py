@@ -168,15 +168,15 @@ class Canvas:
 
     def has(self, part: str) -> bool:
         """Whether a part of the canvas a rule needs is there: a list section with items, "statement",
-        "deadline" (in the statement or the deadline year), "near_term", or "text" (a statement or a story)."""
+        "deadline" (in the statement or the deadline year), "near_term", "long_term", or "text" (a statement or a story)."""
         if part in ("layers", "root_causes", "stakeholders", "opportunity_areas", "levers", "metrics"):
             return bool(getattr(self, part))
         if part == "statement":
             return not self.reading.empty
         if part == "deadline":
             return bool(self.deadline_year or self.reading.has_deadline)
-        if part == "near_term":
-            return bool(self.near_term.strip())
+        if part in ("near_term", "long_term"):
+            return bool(getattr(self, part).strip())
         if part == "text":
             return not self.reading.empty or any(text.strip() for text in self.story.values())
         return False

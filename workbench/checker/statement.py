@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from workbench.checker.language import sentences, words
 from workbench.checker.outcomes import OUTPUT, UNCLEAR, Reading, read
@@ -521,8 +522,12 @@ def _main_outcomes(text: str, without_time: str) -> list[str]:
 
 def read_statement(statement) -> StatementReading:
     """Read a mission statement; any input, however odd, gives a reading (empty for non-text)."""
-    raw = statement if isinstance(statement, str) else ""
-    raw = raw[:MAX_STATEMENT]
+    return _read_statement(statement[:MAX_STATEMENT] if isinstance(statement, str) else "")
+
+
+@lru_cache(maxsize=1024)
+def _read_statement(raw: str) -> StatementReading:
+    # Kept per text: the live checker re-reads the same statement on every keystroke elsewhere on the canvas.
     text = _normalise(raw)
     reading = StatementReading(text=text)
     if not words(text):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from workbench.checker.base import NON_STI_ACTORS, PATIENTS, QUINTUPLE_HELIX, SILOS, Rule, register
+from workbench.checker.shapes import EachItem, PartPresent, blank, declare
 
 MIN_SECTORS = 3
 MIN_LEVERS_FOR_OWNERSHIP = 3
@@ -79,28 +80,22 @@ def partners(canvas) -> list:
     return found
 
 
-@register
-class ActorsMissing(Rule):
-    id = "actors-missing"
-    criterion = "cross_sector"
-    severity = "warning"
-    section = "stakeholders"
-    title = "The actors are listed"
-    looks_for = "A canvas with no actors."
-    why = "Missions cross disciplines, sectors and policy silos; that starts with naming who takes part."
-    source = SILOS
-    how_to_fix = "List the organisations and groups of people who will work on the mission, with their sector."
-    weight = 30
-
-    def findings(self, canvas):
-        if canvas.stakeholders:
-            return []
-        return [
-            self.finding(
-                "No actors are listed yet.",
-                "Add who takes part: council services, health providers, businesses, charities, residents.",
-            )
-        ]
+declare(
+    PartPresent,
+    id="actors-missing",
+    part="stakeholders",
+    criterion="cross_sector",
+    severity="warning",
+    section="stakeholders",
+    title="The actors are listed",
+    looks_for="A canvas with no actors.",
+    why="Missions cross disciplines, sectors and policy silos; that starts with naming who takes part.",
+    source=SILOS,
+    how_to_fix="List the organisations and groups of people who will work on the mission, with their sector.",
+    weight=30,
+    message="No actors are listed yet.",
+    suggestion="Add who takes part: council services, health providers, businesses, charities, residents.",
+)
 
 
 @register
@@ -183,33 +178,26 @@ class ActorsCitizens(Rule):
         ]
 
 
-@register
-class ActorSector(Rule):
-    id = "actor-sector"
-    needs = ("stakeholders",)
-    criterion = "cross_sector"
-    severity = "advice"
-    section = "stakeholders"
-    title = "Each actor has a sector"
-    looks_for = "An actor without a sector."
-    why = "Patient and public involvement only shows on the canvas when every actor's sector is recorded."
-    source = PATIENTS
-    how_to_fix = "Choose the sector of each actor."
-    weight = 10
-
-    def findings(self, canvas):
-        actors = canvas.stakeholders
-        return [
-            self.finding(
-                f"'{actor.text('name').strip()[:60] or 'An actor'}' has no sector.",
-                "Choose the sector that fits best, e.g. public sector, business or citizens.",
-                item=actor.id,
-                field=actor.path("sector"),
-                share=1 / len(actors),
-            )
-            for actor in actors
-            if not actor.choice("sector")
-        ]
+declare(
+    EachItem,
+    id="actor-sector",
+    items="stakeholders",
+    lacks=blank("sector"),
+    needs=("stakeholders",),
+    criterion="cross_sector",
+    severity="advice",
+    section="stakeholders",
+    title="Each actor has a sector",
+    looks_for="An actor without a sector.",
+    why="Patient and public involvement only shows on the canvas when every actor's sector is recorded.",
+    source=PATIENTS,
+    how_to_fix="Choose the sector of each actor.",
+    weight=10,
+    message="{name} has no sector.",
+    suggestion="Choose the sector that fits best, e.g. public sector, business or citizens.",
+    name_field="name",
+    point_at="sector",
+)
 
 
 @register

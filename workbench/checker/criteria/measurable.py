@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from workbench.checker.base import MEASURING_IMPACT, METRICS_CHALLENGE, REAL_MISSIONS, Rule, register
 from workbench.checker.canvas import MISSION_TARGET
+from workbench.checker.shapes import PartPresent, declare
 
 OUTCOME_KINDS = {"mission_outcome", "intermediate_outcome"}
 
@@ -61,28 +62,22 @@ class StatementQuantity(Rule):
         ]
 
 
-@register
-class MetricsMissing(Rule):
-    id = "metrics-missing"
-    criterion = "measurable"
-    severity = "warning"
-    section = "metrics"
-    title = "The mission has success metrics"
-    looks_for = "A canvas with no metrics."
-    why = "Missions need a way to measure impact on the whole system, which teams often lack; plan it from the start."
-    source = MEASURING_IMPACT
-    how_to_fix = "Add at least one metric for the mission itself and one for each opportunity area."
-    weight = 25
-
-    def findings(self, canvas):
-        if canvas.metrics:
-            return []
-        return [
-            self.finding(
-                "No success metrics yet, so progress cannot be shown.",
-                "Add a metric for the mission's outcome with a baseline, a target and where the data comes from.",
-            )
-        ]
+declare(
+    PartPresent,
+    id="metrics-missing",
+    part="metrics",
+    criterion="measurable",
+    severity="warning",
+    section="metrics",
+    title="The mission has success metrics",
+    looks_for="A canvas with no metrics.",
+    why="Missions need a way to measure impact on the whole system, which teams often lack; plan it from the start.",
+    source=MEASURING_IMPACT,
+    how_to_fix="Add at least one metric for the mission itself and one for each opportunity area.",
+    weight=25,
+    message="No success metrics yet, so progress cannot be shown.",
+    suggestion="Add a metric for the mission's outcome with a baseline, a target and where the data comes from.",
+)
 
 
 class _MetricFieldRule(Rule):
