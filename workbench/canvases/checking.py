@@ -22,7 +22,7 @@ def checker_fingerprint() -> str:
     digest = hashlib.sha256()
     package = Path(workbench.checker.__file__).parent
     for path in sorted(package.rglob("*")):
-        if path.suffix in {".py", ".tsv"}:
+        if path.suffix in {".py", ".tsv", ".toml"}:
             digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
 

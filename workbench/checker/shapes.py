@@ -1,16 +1,21 @@
 """The repeated kinds of rule, as shapes filled from a table: a part is present, each item passes one test.
 
-A rule of one of these kinds is a row of data (its id, wording, weight and what it asks) given to declare();
-only rules that judge something particular (the statement above all) are classes of their own.
+A rule of one of these kinds is a row of data/rules.toml (its id, wording, weight and what it asks); only rules
+that judge something particular (the statement above all) are classes of their own, in criteria/.
 """
 
 from __future__ import annotations
 
+import tomllib
 from collections.abc import Callable
+from pathlib import Path
 from typing import ClassVar
 
+from workbench.checker import base
 from workbench.checker.base import Rule, register
 from workbench.checker.canvas import Canvas, Item
+
+TABLE = Path(__file__).with_name("data") / "rules.toml"
 
 
 def item_name(item: Item, field: str = "title") -> str:
@@ -96,3 +101,66 @@ def unreferenced(section: str, field: str) -> Callable[[Item, Canvas], str | Non
         return None if not item.id or item.id in canvas.memo[key] else section
 
     return test
+
+
+def _baseline_gap(metric, canvas):
+    baseline = metric.measurement("baseline")
+    if baseline.value is not None and baseline.year is not None:
+        return None
+    return "starting value" if baseline.value is None else "year for its starting value"
+
+
+def _target_gap(metric, canvas):
+    target = metric.measurement("target")
+    gaps = [
+        gap
+        for gap, missing in (
+            ("target value", target.value is None),
+            ("target year", target.year is None),
+            ("direction", not metric.choice("direction")),
+        )
+        if missing
+    ]
+    return " or ".join(gaps) or None
+
+
+def _lever_gaps(lever, canvas):
+    return ", ".join(name for name in ("type", "side", "status") if not lever.choice(name)) or None
+
+
+def _evidence_gap(cause, canvas):
+    evidence = cause.fields.get("evidence")
+    evidence = evidence if isinstance(evidence, dict) else {}
+    figure = evidence.get("figure") if isinstance(evidence.get("figure"), str) else ""
+    source = evidence.get("source") if isinstance(evidence.get("source"), str) else ""
+    if figure.strip() and source.strip():
+        return None
+    return "figure" if not figure.strip() else "source for its figure"
+
+
+# Item tests the table names that are more than one field being empty or unlinked.
+TESTS = {
+    "baseline_gap": _baseline_gap,
+    "target_gap": _target_gap,
+    "lever_gaps": _lever_gaps,
+    "evidence_gap": _evidence_gap,
+}
+_TEST_KINDS = {"blank": blank, "unlinked": unlinked, "unreferenced": lambda spec: unreferenced(*spec.split("."))}
+
+
+def _test(name: str) -> Callable[[Item, Canvas], str | None]:
+    kind, _, argument = name.partition(":")
+    if argument:
+        return _TEST_KINDS[kind](argument)
+    return TESTS[name]
+
+
+def load(path: Path = TABLE) -> None:
+    """Register every rule the table declares (the rules of the two shapes above)."""
+    table = tomllib.loads(path.read_text(encoding="utf-8"))
+    for shape, key in ((PartPresent, "part"), (EachItem, "each_item")):
+        for row in table.get(key, []):
+            row = dict(row, source=getattr(base, row["source"]), needs=tuple(row.get("needs", ())))
+            if "lacks" in row:
+                row["lacks"] = _test(row["lacks"])
+            declare(shape, **row)

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 
-from workbench.checker.base import NON_STI_ACTORS, PATIENTS, QUINTUPLE_HELIX, SILOS, Rule, register
-from workbench.checker.shapes import EachItem, PartPresent, blank, declare
+from workbench.checker.base import NON_STI_ACTORS, QUINTUPLE_HELIX, SILOS, Rule, register
 
 MIN_SECTORS = 3
 MIN_LEVERS_FOR_OWNERSHIP = 3
@@ -78,24 +77,6 @@ def partners(canvas) -> list:
         owners = _owners(canvas)
         found = canvas.memo["partners"] = [actor for actor in canvas.stakeholders if is_partner(actor, owners)]
     return found
-
-
-declare(
-    PartPresent,
-    id="actors-missing",
-    part="stakeholders",
-    criterion="cross_sector",
-    severity="warning",
-    section="stakeholders",
-    title="The actors are listed",
-    looks_for="A canvas with no actors.",
-    why="Missions cross disciplines, sectors and policy silos; that starts with naming who takes part.",
-    source=SILOS,
-    how_to_fix="List the organisations and groups of people who will work on the mission, with their sector.",
-    weight=30,
-    message="No actors are listed yet.",
-    suggestion="Add who takes part: council services, health providers, businesses, charities, residents.",
-)
 
 
 @register
@@ -176,28 +157,6 @@ class ActorsCitizens(Rule):
                 "Add the people affected as actors in their own right, e.g. a residents' panel or patient group.",
             )
         ]
-
-
-declare(
-    EachItem,
-    id="actor-sector",
-    items="stakeholders",
-    lacks=blank("sector"),
-    needs=("stakeholders",),
-    criterion="cross_sector",
-    severity="advice",
-    section="stakeholders",
-    title="Each actor has a sector",
-    looks_for="An actor without a sector.",
-    why="Patient and public involvement only shows on the canvas when every actor's sector is recorded.",
-    source=PATIENTS,
-    how_to_fix="Choose the sector of each actor.",
-    weight=10,
-    message="{name} has no sector.",
-    suggestion="Choose the sector that fits best, e.g. public sector, business or citizens.",
-    name_field="name",
-    point_at="sector",
-)
 
 
 @register

@@ -3,27 +3,8 @@
 from __future__ import annotations
 
 from workbench.checker.base import POLICY_MIX, SUPPLY_AND_DEMAND, Rule, register
-from workbench.checker.shapes import EachItem, PartPresent, declare
 
 MIN_TYPES = 3
-
-
-declare(
-    PartPresent,
-    id="levers-missing",
-    part="levers",
-    criterion="policy_mix",
-    severity="warning",
-    section="levers",
-    title="The mission has levers",
-    looks_for="A canvas with no levers.",
-    why="Missions combine different tools on purpose; without levers there is no plan to move the goal.",
-    source=POLICY_MIX,
-    how_to_fix="List the tools partners will use: funding, procurement, regulation, communication and so on.",
-    weight=35,
-    message="No levers are listed yet.",
-    suggestion="Add the tools you will use, e.g. a grant fund, a purchasing rule, a planning policy.",
-)
 
 
 @register
@@ -100,29 +81,3 @@ class LeversSeveralTypes(Rule):
                 share=(MIN_TYPES - len(types)) / MIN_TYPES,
             )
         ]
-
-
-def _lever_gaps(lever, canvas):
-    gaps = [name for name in ("type", "side", "status") if not lever.choice(name)]
-    return ", ".join(gaps) or None
-
-
-declare(
-    EachItem,
-    id="lever-details",
-    items="levers",
-    lacks=_lever_gaps,
-    needs=("levers",),
-    criterion="policy_mix",
-    severity="advice",
-    section="levers",
-    title="Each lever has a type, a side and a status",
-    looks_for="A lever without a type, a side (supply or demand) or a status (new or existing).",
-    why="The mix of tools can only be judged when each tool says what kind it is and whether it is new.",
-    source=SUPPLY_AND_DEMAND,
-    how_to_fix="Fill in type, side and status for every lever.",
-    weight=10,
-    message="{name} has no {gap}.",
-    suggestion="Fill these in so the mix of tools shows on the canvas.",
-    point_at="type",
-)
