@@ -47,19 +47,18 @@ def test_the_canvas_page_runs_as_many_queries_with_200_comments_as_with_one_thre
     )
     assert Comment.objects.filter(canvas=canvas).count() == 200
     many = queries_for(client, url)
-    print(f"canvas page: {few} queries with 3 comments, {many} with 200")
-    assert many == few
+    assert (few, many) == (10, 10)
 
 
-@pytest.mark.parametrize("view", ["review:comments", "review:timeline"])
-def test_comment_list_and_timeline_do_not_grow(client_for, canvas, people, view):
+@pytest.mark.parametrize(("view", "pinned"), [("review:comments", 10), ("review:timeline", 9)])
+def test_comment_list_and_timeline_do_not_grow(client_for, canvas, people, view, pinned):
     client = client_for("viewer")
     url = reverse(view, kwargs={"pk": canvas.pk})
     add_comments(canvas, people, 3)
     client.get(url)
     few = queries_for(client, url)
     add_comments(canvas, people, 60)
-    assert queries_for(client, url) == few
+    assert (few, queries_for(client, url)) == (pinned, pinned)
 
 
 def test_activity_and_notifications_do_not_grow(client_for, canvas, people):
@@ -69,4 +68,4 @@ def test_activity_and_notifications_do_not_grow(client_for, canvas, people):
     client.get(urls[0])
     few = [queries_for(client, url) for url in urls]
     add_comments(canvas, people, 60)
-    assert [queries_for(client, url) for url in urls] == few
+    assert (few, [queries_for(client, url) for url in urls]) == ([8, 5], [8, 5])
