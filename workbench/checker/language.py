@@ -188,6 +188,16 @@ def _term_index():
     return singles, phrases, pattern
 
 
+@cache
+def _phrase_words() -> dict[str, list[frozenset[str]]]:
+    """The words of each multi-word term by its first word: a text can hold a term only if it holds all of them."""
+    out: dict[str, list[frozenset[str]]] = {}
+    for phrase in _term_index()[1]:
+        words = _PLAIN_WORD.findall(phrase)
+        out.setdefault(words[0], []).append(frozenset(words))
+    return out
+
+
 _VERB_CONTEXT = re.compile(
     r"(?:\b(?:to|will|would|can|could|may|might|must|should|shall|we|they|you|not|and|also)\s+)$", re.IGNORECASE
 )
@@ -209,9 +219,13 @@ def find_terms(text: str, section: str, field: str = "") -> tuple[TermHit, ...]:
     singles, phrases, pattern = _term_index()
     top = field.split(".")[0].split("[")[0]
     candidates = []
-    for match in pattern.finditer(text):
-        candidates.append((match.start(), match.group(0), phrases.get(re.sub(r"[\s\-]+", " ", match.group(0).lower()))))
-    for match in _PLAIN_WORD.finditer(text):
+    # Most fields hold no listed word: the set of their words tells, before any pattern runs over the text.
+    present = set(_PLAIN_WORD.findall(text.lower()))
+    if any(words <= present for first in present.intersection(_phrase_words()) for words in _phrase_words()[first]):
+        for match in pattern.finditer(text):
+            key = re.sub(r"[\s\-]+", " ", match.group(0).lower())
+            candidates.append((match.start(), match.group(0), phrases.get(key)))
+    for match in _PLAIN_WORD.finditer(text) if not singles.keys().isdisjoint(present) else ():
         entry = singles.get(match.group(0).lower())
         if entry is not None:
             # a word inside a hyphenated compound ("one-stop") is part of the phrase, not a word of its own
