@@ -1,6 +1,9 @@
-"""Print the two corpus figures: real statements beating their washed rewrites, and deadlines found.
+"""The checker's judgement on the labelled corpus (tests/checker/corpus/): the figures the issue sets floors for.
 
 .venv/bin/python bench/checker_corpus.py
+
+Prints each figure with the canvases or statements that miss it, and how many canvases of each label land
+in each level. tests/checker/test_corpus_floors.py asserts the floors on the same figures.
 """
 
 from __future__ import annotations
@@ -10,20 +13,36 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.checker.test_corpus import corpus, deadlines_found, pair_wins  # noqa: E402
+from tests.checker import corpus_figures as figures  # noqa: E402
+
+
+def show(title: str, figure, floor: str) -> None:
+    print(f"{title}: {figure}   (floor {floor})")
+    for miss in figure.misses[:10]:
+        print(f"    miss: {miss}")
+    if len(figure.misses) > 10:
+        print(f"    … and {len(figure.misses) - 10} more")
 
 
 def main() -> None:
-    rows = corpus()
-    wins, losses = pair_wins(rows)
-    found, total, misses = deadlines_found(rows)
-    print(f"statements in corpus: {len(rows)}")
-    print(f"real statement scores higher than its washed rewrite: {wins}/{len(rows)} pairs ({wins / len(rows):.0%})")
-    if losses:
-        print(f"  not higher: {', '.join(losses)}")
-    print(f"deadline found: {found}/{total} real statements that have one ({found / total:.0%})")
-    if misses:
-        print(f"  missed: {', '.join(misses)}")
+    canvases = figures.canvases()
+    print(
+        f"canvases: {sum(c.label == 'real' for c in canvases)} real, {sum(c.label == 'washed' for c in canvases)} "
+        f"washed ({sum(c.hard for c in canvases)} hard); statements: {len(figures.statements())}"
+    )
+    show("real canvas above washed canvas", figures.canvas_pairs(), ">= 95 %")
+    show("hard washed canvas a level below every real one", figures.hard_level_gap(), "all")
+    show("real statement above its washed rewrite", figures.statement_pairs("washed"), ">= 95 %")
+    show("real statement above the dated-output decoy", figures.statement_pairs("dated_output"), ">= 90 %")
+    show("real statement above its undated version", figures.statement_pairs("undated"), "none set")
+    show("deadline found in real statements that have one", figures.deadlines_found(), "all")
+    print("levels:")
+    for group, counts in figures.levels().items():
+        print(f"    {group:14} " + ", ".join(f"{level}: {n}" for level, n in counts.items()))
+    print("readiness by canvas:")
+    for canvas in sorted(canvases, key=lambda c: -c.readiness):
+        tag = "washed, hard" if canvas.hard else canvas.label
+        print(f"    {canvas.readiness:3}  {canvas.level:18} {tag:13} {canvas.name}")
 
 
 if __name__ == "__main__":

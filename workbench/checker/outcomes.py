@@ -38,7 +38,6 @@ _NUMBER_WORDS = {
     "dozens", "several", "many",
 }  # fmt: skip
 _COUNT_NOUNS = {"number", "count", "total", "amount"}
-_WINDOW = 7  # how many words after a verb its object may start
 
 
 @dataclass(frozen=True)
@@ -175,42 +174,76 @@ _FUNCTION_WORDS = {
     "of", "for", "to", "in", "on", "about", "with", "at", "from", "into", "across", "within", "among", "per",
     "than", "and", "or", "but", "their", "its", "our", "his", "her", "the", "a", "an", "this", "these", "those",
     "who", "which", "that", "will", "shall", "should", "is", "are", "be", "been", "was", "were", "by", "as",
-    "so", "because", "while", "through", "where", ",", ";", ":", ".", "(", ")",
+    "so", "because", "while", "through", "where", "every", "each", "all", "some", "no", "more", "less", "fewer",
+    "most", "have", "has", "had", "can", "could", "would", "may", "must", "not", "they", "them", "it", "there",
+    ",", ";", ":", ".", "(", ")",
+}  # fmt: skip
+_DETERMINERS = {
+    "a", "an", "the", "our", "their", "its", "new", "more", "additional", "extra", "further", "up", "to", "every",
+    "each", "all", "at", "least",
 }  # fmt: skip
 _PREPOSITIONS = {"on", "about", "in", "around", "for", "with", "into", "at", "across"}
 _NOUN_CLASSES = ("artefact_noun", "people_noun", "place_noun", "condition_noun", "institution")
 _OUTCOME_WORDS = ("state_verb", "condition_noun", "state_adjective", "change_verb")
+_TAIL = {"each", "every", "a", "per", "year", "years", "month", "months", "week", "weeks", "annually", "yearly"}
 
 
-def _object(toks: list[Token], start: int) -> tuple[int, int] | None:
-    """Where the noun group a verb at `start` governs begins, and its head: an artefact, people, a place or a
-    condition. None when the verb governs none of those within a few words."""
-    for offset in range(start + 1, min(len(toks), start + 1 + _WINDOW)):
-        token = toks[offset]
-        if token.text in _BOUNDARY or token.text == "to" and offset > start + 1:
-            return None
-        if token.has(*_NOUN_CLASSES):
-            return offset, _head(toks, offset)
-        if token.has(*VERB_CLASSES) and offset > start + 1 and not token.text.endswith("ing"):
-            if toks[offset - 1].number:
-                continue  # "fit 500 cycle hangars": a word after a number describes what is counted
-            return None
-    return None
+@dataclass(frozen=True)
+class Group:
+    """A noun group: its words from `start` to `end` (inclusive), its head (the last word), and whether a
+    number counts it ("6,000 healthy eating packs")."""
+
+    start: int
+    end: int
+    counted: bool
+
+    @property
+    def head(self) -> int:
+        return self.end
 
 
-def _head(toks: list[Token], start: int) -> int:
-    """The position of the head of a noun group starting at `start`: "air quality monitors" is about monitors,
-    "healthy eating campaign" about a campaign."""
-    head = start
-    for offset in range(start + 1, min(len(toks), start + 5)):
-        token = toks[offset]
-        if token.text in _FUNCTION_WORDS or token.number:
-            break
-        if token.has(*VERB_CLASSES) and not token.text.endswith("ing") and not token.has(*_NOUN_CLASSES):
-            break
-        if token.has(*_NOUN_CLASSES):
-            head = offset
-    return head
+def _content(token: Token) -> bool:
+    return token.text not in _FUNCTION_WORDS and not token.number
+
+
+def _group(toks: list[Token], start: int) -> Group | None:
+    """The noun group beginning at `start`, past numbers and small words; None when there is none.
+
+    English puts the head last: "air quality monitors" is about monitors, "healthy eating packs" about packs.
+    A verb's word inside the group is a modifier when more of the group follows it ("cycle training places").
+    """
+    counted = False
+    first = start
+    while first < len(toks) and (toks[first].number or toks[first].text in _DETERMINERS):
+        counted = counted or toks[first].number
+        first += 1
+    if first >= len(toks) or not _content(toks[first]) or toks[first].text in _BOUNDARY:
+        return None
+    end = first
+    while end + 1 < len(toks) and _content(toks[end + 1]) and toks[end + 1].text not in _BOUNDARY:
+        following = toks[end + 1]
+        verb = following.has(*VERB_CLASSES) and not following.has(*_NOUN_CLASSES, "state_adjective")
+        # In a counted group a verb's word is a noun until the group has a head ("200 guided walks"), but
+        # not after people or a place ("3,000 more residents cycle to work").
+        counted_noun = counted and not any(t.has(*_NOUN_CLASSES) for t in toks[first : end + 1])
+        if verb and not following.text.endswith("ing") and not counted_noun:
+            after = toks[end + 2] if end + 2 < len(toks) else None
+            if after is None or not _content(after):
+                break  # "pantries opened", "residents cycle every week": the verb ends the group
+        end += 1
+    return Group(first, end, counted)
+
+
+def _group_at(toks: list[Token], position: int) -> Group:
+    """The noun group a word stands in, reading back to where the group starts."""
+    start = position
+    while start > 0 and _content(toks[start - 1]) and not toks[start - 1].has(*VERB_CLASSES):
+        start -= 1
+    counted = start > 0 and toks[start - 1].number
+    group = _group(toks, start)
+    if group is None or group.end < position:
+        return Group(position, position, counted)
+    return Group(group.start, group.end, counted or group.counted)
 
 
 def _phrase_end(toks: list[Token], head: int) -> int:
@@ -225,69 +258,89 @@ def _phrase_end(toks: list[Token], head: int) -> int:
     return end
 
 
+def _delivered(toks: list[Token], verb: Token, group: Group) -> bool:
+    """Whether what a verb of doing governs is something done or produced rather than a change."""
+    head = toks[group.head]
+    described = any(t.has("condition_noun", "state_adjective") for t in toks[group.start : group.end + 1])
+    if head.has("artefact_noun"):
+        return True
+    if head.has("people_noun", "institution"):
+        return True  # "train 2,000 champions", "engage 200 businesses"
+    if head.has("condition_noun", "state_adjective"):
+        return False  # "deliver cleaner air", "create green jobs", "deliver 100 climate-neutral (cities)"
+    if head.has("place_noun"):
+        return not described  # "retrofit 5,000 homes", but "deliver 100 climate-neutral cities"
+    # A head the lists do not know: counted, it is a thing handed out ("6,000 healthy eating packs").
+    return group.counted or not described
+
+
 @lru_cache(maxsize=8192)
 def read(text: str) -> Reading:
     """Whether a statement, target or metric name describes an outcome, an output, both, or neither."""
     toks = tokens(text)
     outcomes: list[str] = []
     outputs: list[str] = []
-    governed: set[int] = set()  # positions an output phrase explains: "champions" in "train health champions"
+    governed: set[int] = set()  # positions an output phrase explains: "health" in "train health champions"
 
-    def output(position: int, end: int, words: str) -> None:
+    def output(start: int, end: int, words: str) -> None:
         outputs.append(words)
-        governed.update(range(position, end))
+        governed.update(range(start, end))
 
     for position, token in enumerate(toks):
-        delivery = token.has("delivery_verb", "engagement_verb") and not token.has("change_verb", "state_verb")
-        if delivery:
-            found = _object(toks, position)
-            if found is None:
-                # "Refurbish six libraries", "advise 250 small firms": a verb of doing whose object is nothing
-                # the lists know, and names no change, is still something an organisation does.
-                group = _unknown_group(toks, position + 1)
-                if group is not None:
-                    output(position, _phrase_end(toks, group[1]), f"{token.text} … {toks[group[1]].text}")
-                continue
-            where, head = found
-            noun = toks[head]
-            described = any(t.has("condition_noun", "state_adjective") for t in toks[position + 1 : head + 1])
-            if described and not noun.has("artefact_noun", "people_noun", "institution"):
-                continue  # "deliver cleaner air", "create green jobs", "deliver 100 climate-neutral cities"
-            if noun.has("artefact_noun") or token.has("delivery_verb") or noun.has("people_noun", "institution"):
-                output(position, _phrase_end(toks, head), f"{token.text} … {noun.text}")
+        if token.has("delivery_verb", "engagement_verb") and not token.has("change_verb", "state_verb"):
+            group = _group(toks, position + 1)
+            if group is None and position + 1 < len(toks) and toks[position + 1].text in {"among", "with", "for"}:
+                group = _group(toks, position + 2)  # "raise awareness among 20,000 residents"
+                if group is not None and not toks[group.head].has("people_noun", "institution"):
+                    group = None
+            if group is not None and _delivered(toks, token, group):
+                output(position, _phrase_end(toks, group.head), f"{token.text} … {toks[group.head].text}")
         elif token.has("change_verb"):
-            found = _object(toks, position)
-            if found and toks[found[1]].has("artefact_noun") and not toks[found[1]].has("condition_noun"):
-                output(position, _phrase_end(toks, found[1]), f"{token.text} … {toks[found[1]].text}")
+            group = _group(toks, position + 1)
+            if group is not None and group.start + 2 < len(toks) and toks[group.head].text in _COUNT_NOUNS:
+                group = _group(toks, group.head + 2)  # "increase the number of events"
+            head = toks[group.head] if group else None
+            if head is not None and head.has("artefact_noun") and not head.has("condition_noun"):
+                output(position, _phrase_end(toks, group.head), f"{token.text} … {head.text}")
+
+    last = _last_content(toks)
+    if last > 0 and last not in governed and _done(toks[last]) and _content(toks[last - 1]):
+        # A metric's name that ends on what was done: "community pantries opened", "guided walks organised".
+        group = _group_at(toks, last - 1)
+        output(group.start, last + 1, f"{toks[group.head].text} {toks[last].text}")
 
     for position, token in enumerate(toks):
         if position in governed or not token.classes:
             continue
-        if token.has("artefact_noun") and not token.has("condition_noun", "people_noun"):
+        group = _group_at(toks, position)
+        head = toks[group.head]
+        modifier = group.head != position and head.has("condition_noun", "people_noun", "place_noun")
+        if token.has("artefact_noun") and not token.has("condition_noun", "people_noun") and not modifier:
             # "events held", "50 workshops", "a careers session": what is counted or had is an activity.
-            output(position, _phrase_end(toks, position), token.text)
+            output(group.start, _phrase_end(toks, group.head), token.text)
             continue
         if token.has("people_noun", "institution", "place_noun") and not token.has(*_OUTCOME_WORDS):
             done = position + 1
             while done < len(toks) and done < position + 3 and toks[done].text in {"who", "that", "being", "were"}:
                 done += 1
-            done = done if done < len(toks) and _done(toks[done]) else None
-            if done is not None:  # "residents reached", "partners engaged in the network"
+            if done < len(toks) and _done(toks[done]):  # "residents reached", "partners engaged in the network"
                 output(position, _phrase_end(toks, done), f"{token.text} {toks[done].text}")
             continue
         if token.has(*_OUTCOME_WORDS):
-            if toks[_head(toks, position)].has("artefact_noun") or _follows_engagement(toks, position):
-                continue  # "healthy eating campaign", "residents attending"
+            if group.head != position and (head.has("artefact_noun") or group.counted and not head.classes):
+                continue  # "healthy eating campaign", "6,000 healthy eating packs": the words describe a thing
+            if _follows_engagement(toks, position):
+                continue  # "residents attending", "promote healthy eating"
             outcomes.append(token.text)
 
     output_counts = outcome_counts = 0
     for position, token in enumerate(toks):
         if not token.number:
             continue
-        following = next((i for i in range(position + 1, min(len(toks), position + 5)) if toks[i].classes), None)
-        if following is None:
+        group = _group(toks, position + 1)
+        if group is None:
             continue
-        if following in governed or toks[_head(toks, following)].has("artefact_noun"):
+        if group.start in governed or toks[group.head].has("artefact_noun"):
             output_counts += 1
         else:
             outcome_counts += 1
@@ -303,23 +356,12 @@ def read(text: str) -> Reading:
     return Reading(kind, tuple(dict.fromkeys(outcomes)), tuple(dict.fromkeys(outputs)), output_counts, outcome_counts)
 
 
-def _unknown_group(toks: list[Token], start: int) -> tuple[int, int] | None:
-    """The first group of content words from `start` (past numbers and small words), when none of them is in the
-    lists: the object of a verb the lists cannot name."""
-    first = start
-    while first < len(toks) and (toks[first].number or toks[first].text in {"a", "an", "the", "our", "new", "more"}):
-        first += 1
-    if first >= len(toks) or toks[first].text in _FUNCTION_WORDS:
-        return None
-    last = first
-    while last + 1 < len(toks):
-        token = toks[last + 1]
-        if token.text in _FUNCTION_WORDS or token.number:
-            break
-        last += 1
-    if any(t.has(*_NOUN_CLASSES, "state_adjective") for t in toks[first : last + 1]):
-        return None
-    return first, last
+def _last_content(toks: list[Token]) -> int:
+    """The last word of a text that is not a time tail ("each year") or a small word."""
+    position = len(toks) - 1
+    while position >= 0 and (not _content(toks[position]) or toks[position].text in _TAIL):
+        position -= 1
+    return position
 
 
 def _done(token: Token) -> bool:
@@ -332,19 +374,6 @@ def _done(token: Token) -> bool:
 @cache
 def _irregular_participles() -> frozenset[str]:
     return frozenset(form for forms in _irregular().values() for form in forms if not form.endswith("s"))
-
-
-def _counted(toks: list[Token], position: int) -> bool:
-    """A number shortly before the word counts it: "50 events", "3 skills plans", "number of workshops"."""
-    if position >= 2 and toks[position - 1].text == "of" and toks[position - 2].text in _COUNT_NOUNS:
-        return True
-    for offset in range(position - 1, max(-1, position - 4), -1):
-        token = toks[offset]
-        if token.number:
-            return True
-        if token.text in _BOUNDARY or token.text in {",", "and", "or"} or token.has(*VERB_CLASSES):
-            return False
-    return False
 
 
 def _follows_engagement(toks: list[Token], position: int) -> bool:
