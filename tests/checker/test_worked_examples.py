@@ -140,3 +140,17 @@ def test_camden_is_time_bound_and_universal_with_its_measures_left_open():
     assert report.criteria["bold"]["score"] >= 80
     assert report.criteria["time_bound"]["score"] >= 80
     assert len(rule_findings(report, "metric-target")) == 2  # no target values in the documents
+
+
+def test_the_examples_levels_differ_where_the_examples_do():
+    # Vision Zero Cancer sets no targets on its metrics, and Camden's metrics have no values yet: neither can
+    # show whether it is on track, so neither is ready for a close review. The three with a quantified outcome
+    # metric are.
+    levels = {slug: _report(slug).level for slug in ("vision-zero-cancer", "camden-food")}
+    assert levels == {"vision-zero-cancer": "taking shape", "camden-food": "taking shape"}
+    for slug in ("genomics-health-futures", "national-decade-against-cancer", "health-holland"):
+        assert _report(slug).level == "ready for review", slug
+    assert (
+        _report("vision-zero-cancer").criteria["measurable"]["score"]
+        < _report("health-holland").criteria["measurable"]["score"]
+    )

@@ -33,7 +33,8 @@ LEVELS = [
     (
         READY,
         f"Readiness {READY_AT} or more, no error findings, bold, measurable and time-bound each at least "
-        f"{STATEMENT_READY_AT}, and a metric that measures an outcome: ready for a reviewer to read closely.",
+        f"{STATEMENT_READY_AT}, and a metric that measures an outcome with a target value and year: ready for a "
+        "reviewer to read closely.",
     ),
     (TAKING_SHAPE, "Everything between: the mission is taking shape."),
     (
@@ -185,6 +186,11 @@ def _waivers(canvas: Canvas) -> dict[str, SwitchedOff]:
 WAIVED_SHARE = 0.5
 
 
+def _has_target(metric) -> bool:
+    target = metric.measurement("target")
+    return target.value is not None and target.year is not None
+
+
 def check(document) -> Report:
     """Check a canvas document (any value: malformed parts read as empty) and return its report."""
     canvas = Canvas(document)
@@ -237,7 +243,7 @@ def check(document) -> Report:
         has_errors,
         {key: value["score"] for key, value in scores.items()},
         names_outcome=names_outcome,
-        measures_outcome=any(canvas.counts_outcome(metric) for metric in canvas.metrics),
+        measures_outcome=any(canvas.counts_outcome(m) and _has_target(m) for m in canvas.metrics),
     )
     return Report(
         readiness=readiness,
