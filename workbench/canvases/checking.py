@@ -45,15 +45,14 @@ def checker_view(document: dict, *, key: str | None = None, radar_size: int = 26
     by_section = {section: [] for section in SECTION_TITLES}
     for finding in report.findings:
         by_section.setdefault(finding.section if finding.section in by_section else "identity", []).append(finding)
-    waived = {}
+    # Every rule switched off, with what it would find today (often nothing: it still counts as half met).
+    messages: dict[str, list[str]] = {}
     for w in report.waived:
-        entry = waived.setdefault(
-            w.finding.rule, {"rule": w.finding.rule, "reason": w.reason, "by": w.by, "on": w.on, "messages": []}
-        )
-        entry["messages"].append(w.finding.message)
+        messages.setdefault(w.finding.rule, []).append(w.finding.message)
+    switched_off = [{**s.to_dict(), "messages": messages.get(s.rule, [])} for s in report.switched_off]
     return {
         "report": report,
-        "waived": list(waived.values()),
+        "switched_off": switched_off,
         "by_section": by_section,
         # The chart is drawn by the checker from numbers only; no user text reaches it. Drawn only when a
         # template asks for it (templates call callables), not when the page's cached scorecard is reused.

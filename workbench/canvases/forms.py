@@ -538,8 +538,26 @@ class MergeForm(forms.Form):
     base_revision = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
 
+class WaivableRuleField(forms.ChoiceField):
+    """A checker rule a team may switch off; an error rule is refused with the reason why."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.error_rules: dict[str, str] = {}
+
+    def validate(self, value):
+        if value in self.error_rules:
+            raise forms.ValidationError(
+                "The rule %(rule)s (“%(title)s”) finds a canvas that contradicts itself, so it cannot be switched "
+                "off. Fix what its finding points at instead.",
+                code="error_rule",
+                params={"rule": value, "title": self.error_rules[value]},
+            )
+        super().validate(value)
+
+
 class WaiverForm(forms.Form):
-    rule = forms.ChoiceField(label="Rule")
+    rule = WaivableRuleField(label="Rule", help_text="Only warnings and advice can be switched off.")
     reason = forms.CharField(
         label="Why this rule does not apply to this canvas",
         max_length=1000,
@@ -551,7 +569,11 @@ class WaiverForm(forms.Form):
 
     def __init__(self, *args, rules=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["rule"].choices = [(rule["id"], f"{rule['id']}: {rule['title']}") for rule in rules]
+        field = self.fields["rule"]
+        field.choices = [
+            (rule["id"], f"{rule['id']}: {rule['title']}") for rule in rules if rule["severity"] != "error"
+        ]
+        field.error_rules = {rule["id"]: rule["title"] for rule in rules if rule["severity"] == "error"}
 
     def clean_reason(self):
         reason = self.cleaned_data["reason"].strip()

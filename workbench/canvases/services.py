@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import copy
+
 from django.db import transaction
 from django.utils import timezone
 
 from workbench.canvases.models import Canvas, Revision, Status
+from workbench.checker import REGISTRY
 from workbench.document import change_summary, dumps, empty_document, normalize, parse, validate
 from workbench.document.validation import DocumentInvalid
 from workbench.review.models import StateChange
@@ -74,13 +77,27 @@ def create_canvas(*, team, user, document: dict | None = None, title: str = "", 
     return canvas
 
 
-@transaction.atomic
 def save_canvas(*, canvas: Canvas, user, document: dict, base_revision: int, summary: str | None = None) -> Revision:
-    """Save a new version of the canvas, unless someone saved since base_revision."""
+    """Save a new version of the canvas, unless someone saved since base_revision.
+
+    The canvas keeps its stored waivers, whatever the document says: only waive_rule and unwaive_rule
+    change them, so who switched a rule off, and when, is always what the server recorded.
+    """
+    return _save(canvas=canvas, user=user, document=document, base_revision=base_revision, summary=summary)
+
+
+@transaction.atomic
+def _save(
+    *, canvas: Canvas, user, document: dict, base_revision: int, summary: str | None, waivers: list | None = None
+) -> Revision:
+    if waivers is not None:
+        document = {**document, "waivers": waivers}
     document = _checked(document)
     locked = Canvas.objects.select_for_update(of=("self",)).select_related("current_revision").get(pk=canvas.pk)
     if locked.revision_number != base_revision:
         raise EditConflict(locked, locked.current_revision)
+    if waivers is None:
+        document["waivers"] = copy.deepcopy(locked.document.get("waivers") or [])
     revision = _record(locked, user=user, document=document, previous=locked.document, summary=summary)
     canvas.refresh_from_db()
     return revision
@@ -122,9 +139,23 @@ def purge_canvas(*, canvas: Canvas) -> None:
     canvas.delete()
 
 
+def mark_waivers_imported(document: dict, *, user) -> dict:
+    """The document with each waiver marked as imported by `user` today.
+
+    A file's "by" and "on" are whatever its author typed; the server records who brought the waivers in.
+    """
+    document = copy.deepcopy(document)
+    by = user.get_username() if user is not None else ""
+    today = timezone.localdate().isoformat()
+    document["waivers"] = [
+        {**waiver, "by": by, "on": today, "imported": True} for waiver in document.get("waivers") or []
+    ]
+    return document
+
+
 def import_canvas(*, team, user, text: str | bytes, source_name: str = "") -> Canvas:
     """A new canvas from a document file's text; raises DocumentInvalid naming each bad field."""
-    document = parse(text)
+    document = mark_waivers_imported(parse(text), user=user)
     summary = f"Imported from {source_name}" if source_name else "Imported from a document file"
     return create_canvas(team=team, user=user, document=document, summary=summary[:300])
 
@@ -134,26 +165,46 @@ def export_document(canvas: Canvas) -> str:
     return dumps(normalize(canvas.document))
 
 
+class RuleNotWaivable(ValueError):
+    """An error rule, or no rule of the checker: it cannot be switched off."""
+
+
+def waivable(rule: str) -> bool:
+    """Whether a team may switch this rule off: a warning or advice rule of the checker.
+
+    Error rules find a canvas that contradicts itself; switching one off would hide the contradiction.
+    """
+    found = REGISTRY.get(rule)
+    return found is not None and found.severity != "error"
+
+
 def waive_rule(*, canvas: Canvas, user, rule: str, reason: str, base_revision: int) -> Revision:
-    """Switch a checker rule off for this canvas, with the reason kept in the document."""
+    """Switch a checker rule off for this canvas, with the reason and who did it, when, kept in the document."""
+    if not waivable(rule):
+        raise RuleNotWaivable(f"{rule} cannot be switched off")
     document = normalize(canvas.document)
-    document["waivers"] = [w for w in document["waivers"] if w["rule"] != rule]
-    document["waivers"].append(
+    waivers = [w for w in document["waivers"] if w["rule"] != rule]
+    waivers.append(
         {"rule": rule, "reason": reason.strip(), "by": user.get_username(), "on": timezone.localdate().isoformat()}
     )
-    return save_canvas(
-        canvas=canvas, user=user, document=document, base_revision=base_revision, summary=f"Switched off rule {rule}"
+    return _save(
+        canvas=canvas,
+        user=user,
+        document=document,
+        base_revision=base_revision,
+        summary=f"Switched off rule {rule}",
+        waivers=waivers,
     )
 
 
 def unwaive_rule(*, canvas: Canvas, user, rule: str, base_revision: int) -> Revision:
     """Switch a checker rule back on for this canvas."""
     document = normalize(canvas.document)
-    document["waivers"] = [w for w in document["waivers"] if w["rule"] != rule]
-    return save_canvas(
+    return _save(
         canvas=canvas,
         user=user,
         document=document,
         base_revision=base_revision,
         summary=f"Switched rule {rule} back on",
+        waivers=[w for w in document["waivers"] if w["rule"] != rule],
     )

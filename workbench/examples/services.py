@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -13,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from workbench.canvases.models import Canvas
-from workbench.canvases.services import create_canvas
+from workbench.canvases.services import create_canvas, mark_waivers_imported
 from workbench.document import DocumentInvalid, dumps, normalize, parse
 from workbench.examples.models import Example
 
@@ -123,7 +122,8 @@ def start_summary(example: Example) -> str:
 def start_from_example(*, example: Example, team, user) -> Canvas:
     """A new draft canvas in the team, a copy of the example; the example itself is not touched.
 
-    The caller has checked that the user may add canvases to the team.
+    The caller has checked that the user may add canvases to the team. Waivers in the example come
+    with it, marked as imported by the person who started the canvas.
     """
-    document = copy.deepcopy(example.document)
+    document = mark_waivers_imported(example.document, user=user)
     return create_canvas(team=team, user=user, document=document, summary=start_summary(example))

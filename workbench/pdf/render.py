@@ -213,6 +213,11 @@ def one_pager_context(document: dict, *, meta: dict, layout: str = DEFAULT_LAYOU
         "created": _date(meta.get("revision_date")) or dt.date.today(),
         "level": meta.get("level") or "",
         "readiness": meta.get("readiness"),
+        # Rules the team switched off: the verdict above counts them as half met, and the page says so.
+        "switched_off": [
+            {"rule": entry["rule"], "reason": " ".join(str(entry.get("reason", "")).split())}
+            for entry in meta.get("switched_off") or []
+        ],
         # The radar is drawn by the checker from numbers, never from user text: safe to embed.
         "radar_svg": mark_safe(radar_svg) if radar_svg else "",
     }
@@ -242,6 +247,7 @@ def render_one_pager(document: dict, *, meta: dict, layout: str = DEFAULT_LAYOUT
     """The PDF one-pager of a canvas document.
 
     meta: {"team": str, "revision": int, "revision_date": datetime | date | None,
-           "level": str, "readiness": int | None, "radar_svg": str | None}
+           "level": str, "readiness": int | None, "radar_svg": str | None,
+           "switched_off": [{"rule": str, "reason": str}, ...]}
     """
     return render_one_pager_output(document, meta=meta, layout=layout).pdf

@@ -17,11 +17,12 @@ EXAMPLE_TEAM = "Mission Workbench worked example"
 
 
 def checker_verdict(document: dict) -> dict:
-    """The checker's level, readiness and radar chart of a document, as the one-pager prints them."""
+    """The checker's level, readiness, rules switched off and radar chart of a document, as the one-pager prints them."""
     report = check(document)
     return {
         "level": report.level,
         "readiness": report.readiness,
+        "switched_off": [{"rule": s.rule, "reason": s.reason} for s in report.switched_off],
         "radar_svg": radar_svg(report, size=160, title="Checker scores by criterion", id_prefix="pdf-"),
     }
 

@@ -16,6 +16,8 @@ class Command(BaseCommand):
         parser.add_argument("--format", choices=["text", "json"], default="text", help="output format")
 
     def handle(self, *args, files, format, **options):
+        # run() prints whole lines; without this Django's wrapper would add a blank line after each one.
+        self.stdout.ending = self.stderr.ending = ""
         status = run(files, format, out=self.stdout, err=self.stderr)
         if status:
             sys.exit(status)
