@@ -123,6 +123,7 @@ def test_an_actor_that_owns_a_lever_is_a_partner_whatever_its_role_says():
     [
         (["Northfield Council economy team", "Northfield Council planning", "Economy team"], True),
         (["Public health team", "Planning department", "Transport team"], True),
+        (["Northbrook Council, Economy and Skills Team"] * 3, True),
         (["Northfield Council", "NHS Northfield trust", "Northfield Chamber of Commerce"], False),
         (["Council and NHS trust", "Council food team", "Council buying team"], False),
     ],

@@ -29,7 +29,7 @@ _INTERNAL = re.compile(
     r"lead\s+member|we|us|our)\b",
     re.IGNORECASE,
 )
-_OWNER_SPLIT = re.compile(r"\s*(?:[,;(/&]|\s[-–—]\s|\bwith\b|\band\b|\bthrough\b)\s*", re.IGNORECASE)
+_OWNER_SPLIT = re.compile(r"\s*(?:[,;(/&]|\s[-–—]\s|\bwith\b|\bthrough\b)\s*", re.IGNORECASE)
 _PEOPLE = re.compile(
     r"\b(?:residents?|citizens?|patients?|carers?|tenants?|parents?|families|young\s+people|people\s+with|"
     r"lived\s+experience|community\s+members?|service\s+users?|pupils?|students?|members\s+of\s+the\s+public)\b",
@@ -57,16 +57,20 @@ def organisations(owner: str) -> set[str]:
     """The organisations behind a lever's owner: "Northfield Council economy team" is Northfield Council, "Council
     and NHS trust" is two; a team or department named on its own is the canvas's own organisation ("")."""
     found = set()
-    for part in _OWNER_SPLIT.split(owner.strip().lower()):
-        part = part.strip()
-        if not part:
+    for segment in _OWNER_SPLIT.split(owner.strip().lower()):
+        segment = segment.strip()
+        if not segment:
             continue
-        if "council" in part:
-            found.add(part[: part.index("council") + len("council")])
-        elif _INTERNAL.search(part):
-            found.add("")
-        else:
-            found.add(part)
+        parts = [part.strip() for part in re.split(r"\band\b", segment)]
+        if "council" in segment:
+            end = segment.index("council") + len("council")
+            found.add(segment[:end])
+            # Words right after "council" name its department; what follows an "and" may be a co-owner.
+            parts = [part.strip() for part in re.split(r"\band\b", segment[end:])][1:]
+        elif _INTERNAL.search(segment):
+            found.add("")  # "economy and skills team": one of the organisation's own teams
+            continue
+        found.update("" if _INTERNAL.search(part) else part for part in parts if part)
     return found
 
 
