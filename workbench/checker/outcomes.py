@@ -251,7 +251,7 @@ def _phrase_end(toks: list[Token], head: int) -> int:
     end = head + 1
     if end < len(toks) and toks[end].text in _PREPOSITIONS:
         end += 1
-        while end < len(toks) and toks[end].text not in _BOUNDARY and toks[end].text not in {",", "and", "or"}:
+        while end < len(toks) and toks[end].text not in _BOUNDARY and toks[end].text not in {",", "and", "or", "to"}:
             if toks[end].has(*VERB_CLASSES) and not toks[end].text.endswith("ing"):
                 break
             end += 1

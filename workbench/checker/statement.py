@@ -334,9 +334,10 @@ class StatementReading:
 
     @property
     def output_only(self) -> bool:
-        """Everything the statement promises is something done or produced (events held, plans published),
-        however precise its numbers and dates: an output statement, not a mission."""
-        return self.purpose.kind == OUTPUT
+        """Everything the statement promises is something done or produced, and its figures count those things
+        (events held, plans published), however precise its numbers and dates: an output statement, not a
+        mission. Without a figure that counts outputs the reading is not sure enough to say so."""
+        return self.purpose.kind == OUTPUT and self.purpose.output_counts > 0
 
     @property
     def has_outcome(self) -> bool:

@@ -56,7 +56,8 @@ class StatementOutcome(Rule):
 
     def findings(self, canvas):
         reading = canvas.reading
-        if reading.output_only:
+        if reading.purpose.is_output:
+            # Sure when its figures count the outputs ("hold 100 webinars"); a lighter cost when none does.
             things = ", ".join(f"'{phrase}'" for phrase in reading.purpose.outputs[:3])
             return [
                 self.finding(
@@ -65,6 +66,7 @@ class StatementOutcome(Rule):
                     "Say what those activities are for: who will be better off, and how you would see it, e.g. "
                     "'By 2030, every school leaver is in work, training or study'. Keep the events and plans as levers.",
                     field="statement",
+                    share=1.0 if reading.output_only else 0.6,
                 )
             ]
         if reading.empty or reading.carried:
@@ -138,6 +140,17 @@ class StatementAmbition(Rule):
                     "The statement does not yet say how big the change will be.",
                     "Set an end state such as 'no one', 'every home' or 'net zero', or a large, clear figure.",
                     field="statement",
+                )
+            ]
+        if kinds == {"universal"} and reading.directions:
+            # "even better for everyone": everyone is who it is for; how far it goes is still unsaid.
+            word = reading.directions[0].lower()
+            return [
+                self.finding(
+                    f"'{word.capitalize()}' says which way things should go for everyone, but not how far.",
+                    "Name the end state for everyone ('every park is within a 5-minute walk') or a figure.",
+                    field="statement",
+                    share=0.7,
                 )
             ]
         if kinds == {"percent"}:
