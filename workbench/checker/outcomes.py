@@ -116,8 +116,12 @@ def _index() -> dict[tuple[str, ...], set[str]]:
 
 
 @cache
-def _longest() -> int:
-    return max(len(key) for key in _index())
+def _longest() -> dict[str, int]:
+    """For each word that starts a multi-word entry, the most words an entry starting with it has."""
+    out: dict[str, int] = {}
+    for key in _index():
+        out[key[0]] = max(out.get(key[0], 1), len(key))
+    return out
 
 
 @dataclass
@@ -138,7 +142,7 @@ def tokens(text: str) -> list[Token]:
     out: list[Token] = []
     position = 0
     while position < len(raw):
-        for size in range(min(longest, len(raw) - position), 0, -1):
+        for size in range(min(longest.get(raw[position], 0), len(raw) - position), 0, -1):
             key = tuple(raw[position : position + size])
             if key in index:
                 out.append(Token(" ".join(key), set(index[key]), span=size))
