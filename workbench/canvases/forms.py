@@ -7,37 +7,39 @@ sees whole documents, through the services.
 from __future__ import annotations
 
 import copy
+from functools import cache
 
 from django import forms
 from django.conf import settings
 from django.forms import formset_factory
 
-from workbench.document import (
-    CHOICES,
-    LIST_SECTIONS,
-    SECTION_TITLES,
-    empty_document,
-    new_item_id,
-    normalize,
-    remap_citations,
+from workbench.document import normalize, remap_citations
+from workbench.document.model import new_item_id
+from workbench.document.spec import (
+    CANVAS,
+    MISSION,
+    MISSION_LABEL,
+    TEXT_MAX,
+    WAIVER_REASON_MAX,
+    YEAR_MAX,
+    YEAR_MIN,
+    CanvasSpec,
+    Field,
+    Section,
 )
-from workbench.document.model import GOVERNANCE_FIELDS, MISSION_TARGET, STORY_FIELDS
 
-YEAR_MIN, YEAR_MAX = 1900, 2200
+# The form's own words for wrong input; every label, help text, limit and choice comes from the canvas spec.
+NUMBER_ERRORS = {"invalid": "Enter a number, such as 12 or 12.5, without units."}
+FIELD_ERRORS = {
+    "budget_amount": {
+        "invalid": "Enter an amount in figures, such as 500000.",
+        "min_value": "A budget cannot be negative.",
+    },
+}
 
 
 def _blank(choices):
     return [("", "—")] + list(choices)
-
-
-def _text(label, help_text="", rows=3, required=False, max_length=20000):
-    return forms.CharField(
-        label=label,
-        help_text=help_text,
-        required=required,
-        max_length=max_length,
-        widget=forms.Textarea(attrs={"rows": rows}),
-    )
 
 
 def _year(label, help_text=""):
@@ -55,70 +57,115 @@ def _year(label, help_text=""):
     )
 
 
-def _number(label):
-    return forms.FloatField(
-        label=label, required=False, error_messages={"invalid": "Enter a number, such as 12 or 12.5, without units."}
-    )
+class LinkField(forms.MultipleChoiceField):
+    widget = forms.CheckboxSelectMultiple
 
 
-STORY_LABELS = {
-    "why_now": ("Why now", "What makes this urgent for the people and the place?"),
-    "who_is_affected": ("Who is affected", "Who lives with the problem today, and how?"),
-    "what_will_change": ("What will be different", "Describe the world once the mission is achieved."),
-}
-GOVERNANCE_LABELS = {
-    "monitoring": ("Monitoring", "How progress is followed and reported, and how often."),
-    "working_together": ("Working together", "How the partners organise and decide together."),
-    "learning_together": ("Learning together", "How the mission learns from what works and what does not."),
-    "ict_and_data": ("ICT and data", "The data and systems partners share."),
-    "financing": ("Financing", "Where the money comes from and how it is pooled."),
-    "conflicts_of_interest": ("Conflicts of interest", "How interests of partners are declared and handled."),
-    "evaluation": ("Early evaluation", "When and how the mission is first evaluated, so it can change course."),
-}
+class LinesField(forms.CharField):
+    """A list of short texts typed one per line; its cleaned value is the list, without blank lines."""
+
+    def __init__(self, *, line_max: int, **kwargs):
+        self.line_max = line_max
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        lines = [line.strip() for line in super().clean(value).splitlines()]
+        if any(len(line) > self.line_max for line in lines):
+            raise forms.ValidationError(
+                f"Keep each of the {self.label.lower()} under {self.line_max} characters (one per line)."
+            )
+        return [line for line in lines if line]
+
+
+def _form_field(field: Field, name: str, label: str, spec: CanvasSpec) -> forms.Field:
+    common = {"label": label, "help_text": field.help}
+    textarea = forms.Textarea(attrs={"rows": field.rows or 3})
+    if field.kind == "line":
+        widget = textarea if field.rows else None
+        return forms.CharField(max_length=field.max_length, required=field.required, widget=widget, **common)
+    if field.kind == "text":
+        return forms.CharField(max_length=TEXT_MAX, required=field.required, widget=textarea, **common)
+    if field.kind == "year":
+        return _year(label, field.help)
+    if field.kind == "number":
+        return forms.FloatField(
+            required=False, min_value=field.minimum, error_messages=FIELD_ERRORS.get(name, NUMBER_ERRORS), **common
+        )
+    if field.kind == "choice":
+        return forms.ChoiceField(choices=_blank(spec.choice_pairs(field.choices)), required=False, **common)
+    if field.kind == "links":
+        return LinkField(required=False, **common)
+    if field.kind == "lines":
+        return LinesField(
+            line_max=field.max_length or TEXT_MAX, max_length=TEXT_MAX, required=False, widget=textarea, **common
+        )
+    raise ValueError(f"{name}: a {field.kind} is not one form field")
+
+
+def _flat(fields, prefix: str = "", parent: Field | None = None):
+    """(form field name, path in the document, spec field, label) for every field, a group's sub-fields one by one."""
+    for field in fields:
+        name = f"{prefix}{field.key}"
+        label = parent.sub_label(field) if parent else field.label
+        if field.kind == "group":
+            for sub_name, path, sub, sub_label in _flat(field.fields, f"{name}_", field):
+                yield sub_name, (field.key, *path), sub, sub_label
+        else:
+            yield name, (field.key,), field, label
+
+
+def form_fields(fields, *, prefix: str = "", spec: CanvasSpec = CANVAS) -> dict[str, forms.Field]:
+    """Form fields for fields of the canvas spec, named like their path: budget_amount, story_why_now."""
+    return {name: _form_field(field, name, label, spec) for name, _, field, label in _flat(fields, prefix)}
+
+
+def _read(values: dict, path: tuple):
+    for key in path:
+        values = values.get(key) if isinstance(values, dict) else None
+    return values
+
+
+def _initial(fields, values: dict, prefix: str = "") -> dict:
+    initial = {}
+    for name, path, field, _ in _flat(fields, prefix):
+        value = _read(values, path)
+        if field.kind == "lines":
+            value = "\n".join(value or [])
+        elif field.kind in ("line", "text") and value is None:
+            value = ""
+        initial[name] = value
+    return initial
+
+
+def _write(fields, data: dict, prefix: str = "") -> dict:
+    out: dict = {}
+    for name, path, _, _ in _flat(fields, prefix):
+        target = out
+        for key in path[:-1]:
+            target = target.setdefault(key, {})
+        target[path[-1]] = data[name]
+    return out
+
+
+def _single_parts(spec: CanvasSpec):
+    """(section, form field prefix) of the parts of the canvas that are not lists."""
+    for section in spec.sections:
+        if section.kind == "fields":
+            yield section, ""
+        elif section.kind == "group":
+            yield section, f"{section.key}_"
 
 
 class CanvasForm(forms.Form):
     """The single fields of the canvas: identity, story, system, governance, horizons."""
 
-    title = forms.CharField(max_length=200, label="Title")
-    statement = forms.CharField(
-        max_length=1000,
-        required=False,
-        label="Mission statement",
-        help_text="One sentence: the outcome, for whom, how much, and by when.",
-        widget=forms.Textarea(attrs={"rows": 2}),
-    )
-    place = forms.CharField(max_length=200, required=False, label="Place or scope")
-    population = forms.CharField(max_length=500, required=False, label="Population it concerns")
-    deadline_year = _year("Deadline year", "The year by which the mission is achieved.")
-    budget_amount = forms.FloatField(
-        required=False,
-        min_value=0,
-        label="Budget amount",
-        error_messages={
-            "invalid": "Enter an amount in figures, such as 500000.",
-            "min_value": "A budget cannot be negative.",
-        },
-    )
-    budget_currency = forms.CharField(
-        max_length=10, required=False, label="Currency", help_text="For example GBP, EUR, AUD."
-    )
-    budget_period = forms.CharField(max_length=100, required=False, label="Period", help_text="For example 2024–2030.")
-    system_description = _text(
-        "How the causes interact", "The system of problems: how the root causes feed each other.", rows=4
-    )
-    near_term = _text("Near term: the next 12 months", "What happens first, and who does it.")
-    long_term = _text("Long term: by the deadline", "What has changed for people by the deadline.")
     base_revision = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, spec: CanvasSpec = CANVAS, **kwargs):
+        self.spec = spec
         super().__init__(*args, **kwargs)
-        for key in STORY_FIELDS:
-            label, help_text = STORY_LABELS[key]
-            self.fields[f"story_{key}"] = _text(label, help_text)
-        for key in GOVERNANCE_FIELDS:
-            label, help_text = GOVERNANCE_LABELS[key]
-            self.fields[f"governance_{key}"] = _text(label, help_text, rows=2)
+        for section, prefix in _single_parts(spec):
+            self.fields.update(form_fields(section.fields, prefix=prefix, spec=spec))
 
     def clean(self):
         data = super().clean()
@@ -128,44 +175,33 @@ class CanvasForm(forms.Form):
         return data
 
     @staticmethod
-    def initial_from(document: dict, base_revision: int) -> dict:
-        budget = document.get("budget") or {}
-        initial = {
-            "title": document["title"],
-            "statement": document["statement"],
-            "place": document["place"],
-            "population": document["population"],
-            "deadline_year": document["deadline_year"],
-            "budget_amount": budget.get("amount"),
-            "budget_currency": budget.get("currency", ""),
-            "budget_period": budget.get("period", ""),
-            "system_description": document["system"]["description"],
-            "near_term": document["near_term"],
-            "long_term": document["long_term"],
-            "base_revision": base_revision,
-        }
-        initial.update({f"story_{k}": document["story"][k] for k in STORY_FIELDS})
-        initial.update({f"governance_{k}": document["governance"][k] for k in GOVERNANCE_FIELDS})
+    def initial_from(document: dict, base_revision: int, *, spec: CanvasSpec = CANVAS) -> dict:
+        initial = {}
+        for section, prefix in _single_parts(spec):
+            values = document if section.kind == "fields" else document.get(section.key) or {}
+            initial.update(_initial(section.fields, values, prefix))
+        initial["base_revision"] = base_revision
         return initial
 
     def write_into(self, document: dict) -> None:
         data = self.cleaned_data
-        for key in ("title", "statement", "place", "population", "deadline_year", "near_term", "long_term"):
-            document[key] = data[key]
+        for section, prefix in _single_parts(self.spec):
+            values = _write(section.fields, data, prefix)
+            if section.kind == "fields":
+                document.update(values)
+            else:
+                document[section.key] = values
         document["title"] = data["title"].strip()
-        document["budget"] = {
-            "amount": data["budget_amount"],
-            "currency": data["budget_currency"],
-            "period": data["budget_period"],
-        }
-        document["system"] = {"description": data["system_description"]}
-        document["story"] = {k: data[f"story_{k}"] for k in STORY_FIELDS}
-        document["governance"] = {k: data[f"governance_{k}"] for k in GOVERNANCE_FIELDS}
 
 
 class ItemForm(forms.Form):
-    """One item of a list section; `item_id` keeps its identity across saves and reorders."""
+    """One item of a list section; `item_id` keeps its identity across saves and reorders.
 
+    The form of each section is made from the canvas spec by item_form().
+    """
+
+    spec: CanvasSpec = CANVAS
+    part: Section
     section = ""
     noun = "item"
     title_field = "title"
@@ -178,202 +214,55 @@ class ItemForm(forms.Form):
             self.fields[self.title_field].error_messages["required"] = (
                 f"Give the {self.noun} a {self.title_field.replace('_', ' ')}, or tick “Remove” to drop it."
             )
+        for field in self.part.links:
+            choices = [(MISSION, MISSION_LABEL)] if MISSION in field.links else []
+            for target in field.links:
+                choices += self.links.get(target, []) if target != MISSION else []
+            self.fields[field.key].choices = choices
 
     @classmethod
     def initial_from(cls, item: dict) -> dict:
-        raise NotImplementedError
-
-    def to_item(self) -> dict:
-        raise NotImplementedError
-
-
-class LayerForm(ItemForm):
-    section, noun = "layers", "layer"
-    level = forms.ChoiceField(choices=_blank(CHOICES["layer_level"]), required=False, label="Level")
-    title = forms.CharField(max_length=500, label="Title")
-    description = _text("Description", rows=2)
-
-    @classmethod
-    def initial_from(cls, item):
-        return {
-            "item_id": item["id"],
-            "level": item["level"],
-            "title": item["title"],
-            "description": item["description"],
-        }
-
-    def to_item(self):
-        d = self.cleaned_data
-        return {"level": d["level"], "title": d["title"], "description": d["description"]}
-
-
-class RootCauseForm(ItemForm):
-    section, noun = "root_causes", "root cause"
-    title = forms.CharField(max_length=500, label="Root cause")
-    description = _text("Description", rows=2)
-    evidence_figure = forms.CharField(
-        max_length=500,
-        required=False,
-        label="Evidence",
-        help_text="A figure that shows the cause, e.g. “1 in 4 children …”.",
-    )
-    evidence_source = forms.CharField(max_length=500, required=False, label="Source of the evidence")
-
-    @classmethod
-    def initial_from(cls, item):
-        evidence = item.get("evidence") or {}
-        return {
-            "item_id": item["id"],
-            "title": item["title"],
-            "description": item["description"],
-            "evidence_figure": evidence.get("figure", ""),
-            "evidence_source": evidence.get("source", ""),
-        }
-
-    def to_item(self):
-        d = self.cleaned_data
-        return {
-            "title": d["title"],
-            "description": d["description"],
-            "evidence": {"figure": d["evidence_figure"], "source": d["evidence_source"]},
-        }
-
-
-class StakeholderForm(ItemForm):
-    section, noun, title_field = "stakeholders", "actor", "name"
-    name = forms.CharField(max_length=300, label="Actor")
-    sector = forms.ChoiceField(choices=_blank(CHOICES["sector"]), required=False, label="Sector")
-    role = _text("Role in the mission", rows=2)
-
-    @classmethod
-    def initial_from(cls, item):
-        return {"item_id": item["id"], "name": item["name"], "sector": item["sector"], "role": item["role"]}
-
-    def to_item(self):
-        d = self.cleaned_data
-        return {"name": d["name"], "sector": d["sector"], "role": d["role"]}
-
-
-class LinkField(forms.MultipleChoiceField):
-    widget = forms.CheckboxSelectMultiple
-
-
-class OpportunityAreaForm(ItemForm):
-    section, noun = "opportunity_areas", "opportunity area"
-    title = forms.CharField(max_length=500, label="Opportunity area")
-    description = _text("Description", rows=2)
-    root_causes = LinkField(required=False, label="Root causes it addresses")
-    initiatives = _text("Example initiatives", "One per line.", rows=2)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["root_causes"].choices = self.links.get("root_causes", [])
-
-    @classmethod
-    def initial_from(cls, item):
-        return {
-            "item_id": item["id"],
-            "title": item["title"],
-            "description": item["description"],
-            "root_causes": item["root_causes"],
-            "initiatives": "\n".join(item["initiatives"]),
-        }
-
-    def clean_initiatives(self):
-        lines = [line.strip() for line in self.cleaned_data["initiatives"].splitlines()]
-        too_long = [line for line in lines if len(line) > 500]
-        if too_long:
-            raise forms.ValidationError("Keep each initiative under 500 characters (one per line).")
-        return [line for line in lines if line]
-
-    def to_item(self):
-        d = self.cleaned_data
-        return {
-            "title": d["title"],
-            "description": d["description"],
-            "root_causes": d["root_causes"],
-            "initiatives": d["initiatives"],
-        }
-
-
-class LeverForm(ItemForm):
-    section, noun = "levers", "lever"
-    title = forms.CharField(max_length=500, label="Tool or lever")
-    description = _text("Description", rows=2)
-    type = forms.ChoiceField(choices=_blank(CHOICES["lever_type"]), required=False, label="Type")
-    side = forms.ChoiceField(choices=_blank(CHOICES["lever_side"]), required=False, label="Acts on")
-    status = forms.ChoiceField(choices=_blank(CHOICES["lever_status"]), required=False, label="New or existing")
-    owner = forms.CharField(max_length=300, required=False, label="Owner", help_text="Who pulls this lever.")
-    opportunity_areas = LinkField(required=False, label="Opportunity areas it serves")
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["opportunity_areas"].choices = self.links.get("opportunity_areas", [])
-
-    @classmethod
-    def initial_from(cls, item):
-        return {
-            "item_id": item["id"],
-            **{k: item[k] for k in ("title", "description", "type", "side", "status", "owner", "opportunity_areas")},
-        }
-
-    def to_item(self):
-        d = self.cleaned_data
-        return {k: d[k] for k in ("title", "description", "type", "side", "status", "owner", "opportunity_areas")}
-
-
-class MetricForm(ItemForm):
-    section, noun, title_field = "metrics", "metric", "name"
-    name = forms.CharField(max_length=500, label="Metric")
-    kind = forms.ChoiceField(choices=_blank(CHOICES["metric_kind"]), required=False, label="Kind")
-    unit = forms.CharField(max_length=100, required=False, label="Unit", help_text="For example %, people, tonnes.")
-    direction = forms.ChoiceField(choices=_blank(CHOICES["metric_direction"]), required=False, label="Direction")
-    baseline_value = _number("Baseline value")
-    baseline_year = _year("Baseline year")
-    target_value = _number("Target value")
-    target_year = _year("Target year")
-    source = forms.CharField(max_length=500, required=False, label="Data source")
-    measures = LinkField(required=False, label="What it measures")
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["measures"].choices = [(MISSION_TARGET, "The mission itself")] + self.links.get(
-            "opportunity_areas", []
-        )
-
-    @classmethod
-    def initial_from(cls, item):
-        baseline, target = item.get("baseline") or {}, item.get("target") or {}
-        return {
-            "item_id": item["id"],
-            **{k: item[k] for k in ("name", "kind", "unit", "direction", "source", "measures")},
-            "baseline_value": baseline.get("value"),
-            "baseline_year": baseline.get("year"),
-            "target_value": target.get("value"),
-            "target_year": target.get("year"),
-        }
+        return {"item_id": item["id"], **_initial(cls.part.fields, item)}
 
     def clean(self):
         data = super().clean()
-        by, ty = data.get("baseline_year"), data.get("target_year")
-        if by and ty and ty < by:
-            self.add_error("target_year", "The target year comes before the baseline year.")
+        check = ITEM_CHECKS.get(self.section)
+        if check:
+            check(self, data)
         return data
 
-    def to_item(self):
-        d = self.cleaned_data
-        return {
-            **{k: d[k] for k in ("name", "kind", "unit", "direction", "source", "measures")},
-            "baseline": {"value": d["baseline_value"], "year": d["baseline_year"]},
-            "target": {"value": d["target_value"], "year": d["target_year"]},
-        }
+    def to_item(self) -> dict:
+        return _write(self.part.fields, self.cleaned_data)
 
 
-ITEM_FORMS = {
-    form.section: form
-    for form in (LayerForm, RootCauseForm, StakeholderForm, OpportunityAreaForm, LeverForm, MetricForm)
-}
-MAX_ITEMS = 200
+def _target_after_baseline(form: ItemForm, data: dict) -> None:
+    by, ty = data.get("baseline_year"), data.get("target_year")
+    if by and ty and ty < by:
+        form.add_error("target_year", "The target year comes before the baseline year.")
+
+
+# Checks across the fields of one item, by section.
+ITEM_CHECKS = {"metrics": _target_after_baseline}
+
+
+@cache
+def item_form(section: str, spec: CanvasSpec = CANVAS) -> type[ItemForm]:
+    """The form of one item of a list section, made from the canvas spec."""
+    part = spec.section(section)
+    attrs = {
+        "spec": spec,
+        "part": part,
+        "section": part.key,
+        "noun": part.noun,
+        "title_field": part.title_field,
+        "__module__": __name__,
+        **form_fields(part.fields, spec=spec),
+    }
+    name = "".join(word.capitalize() for word in part.item.split("_")) + "Form"
+    return type(name, (ItemForm,), attrs)
+
+
+ITEM_FORMS = {section: item_form(section) for section in CANVAS.list_keys}
 
 
 class BaseItemFormSet(forms.BaseFormSet):
@@ -410,42 +299,41 @@ class BaseItemFormSet(forms.BaseFormSet):
         return [form for form in self.ordered_forms if form.has_changed() or form.cleaned_data.get("item_id")]
 
 
-def item_formset(section):
+@cache
+def item_formset(section, spec: CanvasSpec = CANVAS):
     return formset_factory(
-        ITEM_FORMS[section],
+        item_form(section, spec),
         formset=BaseItemFormSet,
         extra=0,
         can_order=True,
         can_delete=True,
-        max_num=MAX_ITEMS,
+        max_num=spec.section(section).max_items,
         validate_max=True,
     )
 
 
-def link_choices(document: dict) -> dict:
-    """The items other items can link to: the canvas's own root causes and opportunity areas."""
-
-    def label(item, key="title"):
-        return (item["id"], item.get(key) or item["id"])
-
-    return {
-        "root_causes": [label(i) for i in document.get("root_causes") or []],
-        "opportunity_areas": [label(i) for i in document.get("opportunity_areas") or []],
-    }
+def link_choices(document: dict, *, spec: CanvasSpec = CANVAS) -> dict:
+    """The items other items can link to, by section: (id, title) of the canvas's own items."""
+    choices = {}
+    for section in spec.link_targets():
+        title_field = spec.section(section).title_field
+        choices[section] = [(i["id"], i.get(title_field) or i["id"]) for i in document.get(section) or []]
+    return choices
 
 
 class CanvasEditor:
     """All forms of the editor for one canvas document, bound or not."""
 
-    def __init__(self, document: dict, base_revision: int, data=None):
-        self.document = normalize(document)
-        self.links = link_choices(self.document)
-        initial = CanvasForm.initial_from(self.document, base_revision)
-        self.form = CanvasForm(data, initial=initial)
+    def __init__(self, document: dict, base_revision: int, data=None, *, spec: CanvasSpec = CANVAS):
+        self.spec = spec
+        self.document = normalize(document, spec=spec)
+        self.links = link_choices(self.document, spec=spec)
+        initial = CanvasForm.initial_from(self.document, base_revision, spec=spec)
+        self.form = CanvasForm(data, initial=initial, spec=spec)
         self.formsets = {}
-        for section in LIST_SECTIONS:
-            form_class = ITEM_FORMS[section]
-            self.formsets[section] = item_formset(section)(
+        for section in spec.list_keys:
+            form_class = item_form(section, spec)
+            self.formsets[section] = item_formset(section, spec)(
                 data,
                 prefix=section,
                 initial=[form_class.initial_from(item) for item in self.document[section]],
@@ -456,9 +344,9 @@ class CanvasEditor:
     def sections(self):
         """(section, title, formset, "a noun") for each list section, in canvas order."""
         for section, formset in self.formsets.items():
-            noun = ITEM_FORMS[section].noun
+            noun = self.spec.section(section).noun
             article = "an" if noun[0] in "aeiou" else "a"
-            yield section, SECTION_TITLES[section], formset, f"{article} {noun}"
+            yield section, self.spec.titles[section], formset, f"{article} {noun}"
 
     def is_valid(self) -> bool:
         valid = self.form.is_valid()
@@ -478,42 +366,37 @@ class CanvasEditor:
         old = self.document
         new = copy.deepcopy(old)
         self.form.write_into(new)
-        taken = {item["id"] for section in LIST_SECTIONS for item in old[section]}
+        taken = {item["id"] for section in self.spec.list_keys for item in old[section]}
         for section, formset in self.formsets.items():
             items = []
             for form in formset.kept_forms():
                 item_id = form.cleaned_data.get("item_id") or ""
                 if item_id not in taken:
-                    item_id = new_item_id(section, taken)
+                    item_id = new_item_id(section, taken, spec=self.spec)
                     taken.add(item_id)
                 items.append({"id": item_id, **form.to_item()})
             new[section] = items
-        drop_dangling_links(new)
-        new["citations"] = remap_citations(old, new)
-        return normalize(new)
+        drop_dangling_links(new, spec=self.spec)
+        new["citations"] = remap_citations(old, new, spec=self.spec)
+        return normalize(new, spec=self.spec)
 
 
-def drop_dangling_links(document: dict) -> None:
+def drop_dangling_links(document: dict, *, spec: CanvasSpec = CANVAS) -> None:
     """Links to items removed in the same save go with them."""
-    causes = {i["id"] for i in document["root_causes"]}
-    areas = {i["id"] for i in document["opportunity_areas"]}
-    for item in document["opportunity_areas"]:
-        item["root_causes"] = [i for i in item["root_causes"] if i in causes]
-    for item in document["levers"]:
-        item["opportunity_areas"] = [i for i in item["opportunity_areas"] if i in areas]
-    for item in document["metrics"]:
-        item["measures"] = [i for i in item["measures"] if i in areas or i == MISSION_TARGET]
+    ids = {section: {i["id"] for i in document[section]} for section in spec.link_targets()}
+    for section, field in spec.link_fields():
+        known = {MISSION} & set(field.links)
+        known = known.union(*(ids[target] for target in field.links if target != MISSION))
+        for item in document[section.key]:
+            item[field.key] = [i for i in item[field.key] if i in known]
 
 
 class NewCanvasForm(forms.Form):
-    title = forms.CharField(
-        max_length=200,
-        label="Title",
-        help_text="A short name for the mission, such as “Good food for everyone in Camden”.",
-    )
+    title = form_fields([CANVAS.section("identity").field("title")])["title"]
+    title.help_text = "A short name for the mission, such as “Good food for everyone in Camden”."
 
     def document(self) -> dict:
-        return empty_document(self.cleaned_data["title"].strip())
+        return CANVAS.empty_document(self.cleaned_data["title"].strip())
 
 
 class ImportForm(forms.Form):
@@ -560,7 +443,7 @@ class WaiverForm(forms.Form):
     rule = WaivableRuleField(label="Rule", help_text="Only warnings and advice can be switched off.")
     reason = forms.CharField(
         label="Why this rule does not apply to this canvas",
-        max_length=1000,
+        max_length=WAIVER_REASON_MAX,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="Everyone who reads the canvas sees this reason next to the rule.",
         error_messages={"required": "Give a reason: reviewers will read it."},

@@ -8,13 +8,13 @@ from workbench.document.compare import change_summary, compare_sections, remap_c
 from workbench.document.model import (
     CHOICES,
     LIST_SECTIONS,
-    SCHEMA_ID,
     SECTION_TITLES,
     empty_document,
     item_index,
     new_item_id,
     normalize,
 )
+from workbench.document.spec import CANVAS, SCHEMA_ID, CanvasSpec
 from workbench.document.validation import (
     DocumentError,
     DocumentInvalid,
@@ -24,6 +24,8 @@ from workbench.document.validation import (
 )
 
 __all__ = [
+    "CANVAS",
+    "CanvasSpec",
     "CHOICES",
     "LIST_SECTIONS",
     "SCHEMA_ID",

@@ -3,32 +3,16 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from workbench.document.model import (
-    CHOICES,
-    GOVERNANCE_FIELDS,
-    LIST_SECTIONS,
-    SECTION_KEYS,
-    SECTION_TITLES,
-    STORY_FIELDS,
-)
-
-_LABELS = {name: dict(pairs) for name, pairs in CHOICES.items()}
-
-
-def _label(choice: str, value) -> str:
-    return _LABELS[choice].get(value, value or "")
-
-
-def _words(key: str) -> str:
-    return key.replace("_", " ").capitalize()
+from workbench.document.spec import CANVAS, CanvasSpec, Field, Section
 
 
 def _measurement(value: dict | None) -> str:
     value = value or {}
     amount, year = value.get("value"), value.get("year")
     if amount is None and year is None:
-        return "—"
+        return ""
     return f"{'' if amount is None else format_number(amount)}{f' ({year})' if year else ''}".strip()
 
 
@@ -41,108 +25,83 @@ def format_number(value) -> str:
     return f"{value:,}".rstrip("0").rstrip(".") if isinstance(value, float) else str(value)
 
 
-def _item_lines(section: str, item: dict) -> list[str]:
-    if section == "layers":
-        return [
-            f"{_label('layer_level', item.get('level')) or 'Layer'}: {item.get('title', '')}",
-            item.get("description", ""),
-        ]
-    if section == "root_causes":
-        evidence = item.get("evidence") or {}
-        return [
-            item.get("title", ""),
-            item.get("description", ""),
-            " — ".join(filter(None, [evidence.get("figure"), evidence.get("source")])),
-        ]
-    if section == "stakeholders":
-        return [
-            f"{item.get('name', '')} ({_label('sector', item.get('sector')) or 'sector not given'})",
-            item.get("role", ""),
-        ]
-    if section == "opportunity_areas":
-        return [
-            item.get("title", ""),
-            item.get("description", ""),
-            "Addresses: " + ", ".join(item.get("root_causes") or []) if item.get("root_causes") else "",
-            *[f"• {initiative}" for initiative in item.get("initiatives") or []],
-        ]
-    if section == "levers":
-        facts = ", ".join(
-            filter(
-                None,
-                [
-                    _label("lever_type", item.get("type")),
-                    _label("lever_side", item.get("side")),
-                    _label("lever_status", item.get("status")),
-                    f"owner {item['owner']}" if item.get("owner") else "",
-                ],
-            )
-        )
-        serves = ", ".join(item.get("opportunity_areas") or [])
-        return [item.get("title", ""), facts, item.get("description", ""), f"Serves: {serves}" if serves else ""]
-    if section == "metrics":
-        return [
-            f"{item.get('name', '')} [{item.get('unit', '') or 'no unit'}]",
-            f"{_measurement(item.get('baseline'))} → {_measurement(item.get('target'))}",
-            f"Source: {item['source']}" if item.get("source") else "",
-            f"Measures: {', '.join(item.get('measures') or [])}" if item.get("measures") else "",
-        ]
-    return []
+def budget_text(budget: dict | None) -> str:
+    """A budget as people write it: "GBP 500,000, 2024–2030"."""
+    budget = budget or {}
+    amount = budget.get("amount")
+    parts = [
+        " ".join(filter(None, [budget.get("currency", ""), format_number(amount) if amount is not None else ""])),
+        budget.get("period", ""),
+    ]
+    return ", ".join(part for part in parts if part)
 
 
-def section_text(document: dict, section: str) -> str:
+def field_text(field: Field, value, *, spec: CanvasSpec = CANVAS) -> str:
+    """One field's value in words: choices by their label, numbers as people write them, lists joined."""
+    if value is None or value == "" or value == [] or value == {}:
+        return ""
+    if field.kind == "choice":
+        return spec.choice_label(field.choices, value)
+    if field.kind == "number":
+        return format_number(value)
+    if field.kind in ("links", "lines"):
+        return ", ".join(map(str, value)) if isinstance(value, list) else ""
+    if field.kind == "group":
+        if not isinstance(value, dict):
+            return ""
+        if field.key == "budget":
+            return budget_text(value)
+        if field.define == "measurement":
+            return _measurement(value)
+        return " — ".join(filter(None, (field_text(sub, value.get(sub.key), spec=spec) for sub in field.fields)))
+    return str(value)
+
+
+def _item_lines(section: Section, item: dict, spec: CanvasSpec) -> list[str]:
+    facts = [spec.choice_label(f.choices, item.get(f.key)) for f in section.fields if f.kind == "choice"]
+    lines = [str(item.get(section.title_field) or ""), ", ".join(filter(None, facts))]
+    for field in section.fields:
+        if field.key == section.title_field or field.kind == "choice":
+            continue
+        value = item.get(field.key)
+        if field.kind == "lines":
+            lines.extend(f"• {line}" for line in value or [])
+            continue
+        text = field_text(field, value, spec=spec)
+        if not text:
+            continue
+        if field.kind == "text":
+            lines.append(text)
+        else:
+            lines.append(f"{field.verb or field.label}: {text}")
+    return lines
+
+
+def section_text(document: dict, section: str, *, spec: CanvasSpec = CANVAS) -> str:
     """A plain-text rendering of one section, for side-by-side comparison."""
-    if section in LIST_SECTIONS:
+    part = spec.section(section)
+    if part.kind == "list":
         blocks = []
         for item in document.get(section) or []:
-            lines = [line for line in _item_lines(section, item) if line]
+            lines = [line for line in _item_lines(part, item, spec) if line]
             blocks.append(f"[{item.get('id', '')}] " + "\n    ".join(lines))
         return "\n".join(blocks)
-    if section == "identity":
-        budget = document.get("budget") or {}
-        amount = budget.get("amount")
-        budget_text = " ".join(
-            filter(
-                None,
-                [
-                    budget.get("currency", ""),
-                    format_number(amount) if amount is not None else "",
-                    budget.get("period", ""),
-                ],
-            )
-        )
-        rows = [
-            ("Title", document.get("title", "")),
-            ("Statement", document.get("statement", "")),
-            ("Place", document.get("place", "")),
-            ("Population", document.get("population", "")),
-            ("Deadline", str(document.get("deadline_year") or "")),
-            ("Budget", budget_text),
-        ]
-    elif section == "story":
-        rows = [(_words(k), (document.get("story") or {}).get(k, "")) for k in STORY_FIELDS]
-    elif section == "system":
-        rows = [("How the causes interact", (document.get("system") or {}).get("description", ""))]
-    elif section == "governance":
-        rows = [(_words(k), (document.get("governance") or {}).get(k, "")) for k in GOVERNANCE_FIELDS]
-    elif section == "horizons":
-        rows = [("Next 12 months", document.get("near_term", "")), ("By the deadline", document.get("long_term", ""))]
-    else:
-        rows = []
+    values = document if part.kind == "fields" else (document.get(section) or {})
+    rows = [(field.short, field_text(field, values.get(field.key), spec=spec)) for field in part.fields]
     return "\n".join(f"{label}: {value}" for label, value in rows if value)
 
 
-def compare_sections(old: dict, new: dict) -> list[dict]:
+def compare_sections(old: dict, new: dict, *, spec: CanvasSpec = CANVAS) -> list[dict]:
     """Each section of the canvas with its text in both versions and whether it changed."""
     out = []
-    for section, title in SECTION_TITLES.items():
-        before, after = section_text(old, section), section_text(new, section)
+    for section, title in spec.titles.items():
+        before, after = section_text(old, section, spec=spec), section_text(new, section, spec=spec)
         out.append({"section": section, "title": title, "old": before, "new": after, "changed": before != after})
     return out
 
 
-def _section_changes(old: dict, new: dict, section: str) -> str | None:
-    if section in LIST_SECTIONS:
+def _section_changes(old: dict, new: dict, section: str, spec: CanvasSpec) -> str | None:
+    if section in spec.list_keys:
         before = {item.get("id"): item for item in old.get(section) or []}
         after = {item.get("id"): item for item in new.get(section) or []}
         added = [i for i in after if i not in before]
@@ -150,7 +109,7 @@ def _section_changes(old: dict, new: dict, section: str) -> str | None:
         edited = [i for i in after if i in before and after[i] != before[i]]
         moved = not added and not removed and not edited and list(before) != list(after)
         parts = []
-        noun = SECTION_TITLES[section].lower()
+        noun = spec.titles[section].lower()
         if added:
             parts.append(f"added {len(added)}")
         if edited:
@@ -160,20 +119,20 @@ def _section_changes(old: dict, new: dict, section: str) -> str | None:
         if moved:
             parts.append("reordered")
         return f"{noun}: {', '.join(parts)}" if parts else None
-    keys = SECTION_KEYS[section]
+    keys = spec.section_keys[section]
     changed = [key for key in keys if old.get(key) != new.get(key)]
     if not changed:
         return None
     if section == "identity":
         return ", ".join(key.replace("_", " ") for key in changed)
-    return SECTION_TITLES[section].lower()
+    return spec.titles[section].lower()
 
 
-def change_summary(old: dict | None, new: dict) -> str:
+def change_summary(old: dict | None, new: dict, *, spec: CanvasSpec = CANVAS) -> str:
     """What changed between two versions, in one line a person can scan in a history list."""
     if old is None:
         return "created the canvas"
-    parts = [change for section in SECTION_TITLES if (change := _section_changes(old, new, section))]
+    parts = [change for section in spec.titles if (change := _section_changes(old, new, section, spec))]
     if old.get("waivers") != new.get("waivers"):
         parts.append("waivers")
     if old.get("citations") != new.get("citations") and not parts:
@@ -184,10 +143,14 @@ def change_summary(old: dict | None, new: dict) -> str:
     return line[0].upper() + line[1:]
 
 
-_INDEXED = re.compile(r"^(layers|root_causes|stakeholders|opportunity_areas|levers|metrics)\[(\d+)\](.*)$")
+@cache
+def _indexed(spec: CanvasSpec) -> re.Pattern:
+    """A cited path into an item of a list section: metrics[0].target → ("metrics", "0", ".target")."""
+    names = "|".join(re.escape(key) for key in spec.list_keys)
+    return re.compile(rf"^({names})\[(\d+)\](.*)$")
 
 
-def remap_citations(old: dict, new: dict) -> dict:
+def remap_citations(old: dict, new: dict, *, spec: CanvasSpec = CANVAS) -> dict:
     """The old document's citations, moved to the new positions of their items.
 
     Citations name items by position (metrics[0].target); when items are reordered or removed
@@ -195,11 +158,12 @@ def remap_citations(old: dict, new: dict) -> dict:
     """
     positions = {
         section: {item.get("id"): index for index, item in enumerate(new.get(section) or [])}
-        for section in LIST_SECTIONS
+        for section in spec.list_keys
     }
+    indexed = _indexed(spec)
     out = {}
     for path, sources in (old.get("citations") or {}).items():
-        match = _INDEXED.match(path)
+        match = indexed.match(path)
         if not match:
             out[path] = sources
             continue

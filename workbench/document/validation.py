@@ -6,14 +6,11 @@ import json
 import re
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 import fastjsonschema
 from jsonschema import Draft202012Validator
 
-from workbench.document.model import LIST_SECTIONS, MISSION_TARGET
-
-SCHEMA_FILE = Path(__file__).with_name("mission-canvas-1.schema.json")
+from workbench.document.spec import CANVAS, ID_MAX, MISSION, SCHEMA_FILE, YEAR_MAX, YEAR_MIN, CanvasSpec
 
 
 @dataclass(frozen=True)
@@ -36,32 +33,35 @@ class DocumentInvalid(ValueError):
 
 
 @cache
-def schema() -> dict:
-    """The JSON Schema of the canvas document, as shipped in this package."""
-    return json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+def schema(spec: CanvasSpec = CANVAS) -> dict:
+    """The JSON Schema of the canvas document: the file shipped in this package (generated from the canvas spec,
+    and a test keeps the two equal), or the one generated from another spec."""
+    if spec is CANVAS:
+        return json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    return spec.schema()
 
 
 @cache
-def _validator() -> Draft202012Validator:
-    return Draft202012Validator(schema())
+def _validator(spec: CanvasSpec = CANVAS) -> Draft202012Validator:
+    return Draft202012Validator(schema(spec))
 
 
 @cache
-def _fast_check():
+def _fast_check(spec: CanvasSpec = CANVAS):
     """A compiled validator for the common case, a valid document: about 15 times faster than
     jsonschema. The schema uses nothing that draft-07 reads differently from 2020-12."""
-    return fastjsonschema.compile({**schema(), "$schema": "http://json-schema.org/draft-07/schema#"})
+    return fastjsonschema.compile({**schema(spec), "$schema": "http://json-schema.org/draft-07/schema#"})
 
 
-def _schema_errors(document) -> list:
+def _schema_errors(document, spec: CanvasSpec) -> list:
     try:
-        _fast_check()(document)
+        _fast_check(spec)(document)
     except fastjsonschema.JsonSchemaException:
         pass
     else:
         return []
     # Something is wrong (or the fast check is stricter, e.g. on 2030.0): the full validator says what.
-    return sorted(_validator().iter_errors(document), key=lambda e: list(map(str, e.absolute_path)))
+    return sorted(_validator(spec).iter_errors(document), key=lambda e: list(map(str, e.absolute_path)))
 
 
 def format_path(parts) -> str:
@@ -119,19 +119,19 @@ def _message(error) -> tuple[str, str]:
         return format_path(path), f"is too long (at most {error.validator_value} characters)"
     if kind in ("minimum", "maximum"):
         if "year" in str(last):
-            return format_path(path), "must be a year between 1900 and 2200"
+            return format_path(path), f"must be a year between {YEAR_MIN} and {YEAR_MAX}"
         return format_path(path), ("must not be negative" if kind == "minimum" else "is too large")
     if kind == "pattern":
         if last == "at":
             return format_path(path), "must be a timestamp like 00:44:57"
-        return format_path(path), "must be a short id of letters, digits, - or _ (at most 40)"
+        return format_path(path), f"must be a short id of letters, digits, - or _ (at most {ID_MAX})"
     return format_path(path), error.message
 
 
-def _link_errors(document: dict) -> list[DocumentError]:
+def _link_errors(document: dict, spec: CanvasSpec) -> list[DocumentError]:
     errors = []
     seen: dict[str, str] = {}
-    for section in LIST_SECTIONS:
+    for section in spec.list_keys:
         for position, item in enumerate(document.get(section) or []):
             item_id = item["id"]
             where = f"{section}[{position}].id"
@@ -143,20 +143,18 @@ def _link_errors(document: dict) -> list[DocumentError]:
     def ids_of(section):
         return {item["id"] for item in document.get(section) or []}
 
-    links = [
-        ("opportunity_areas", "root_causes", ids_of("root_causes"), "root cause"),
-        ("levers", "opportunity_areas", ids_of("opportunity_areas"), "opportunity area"),
-        ("metrics", "measures", ids_of("opportunity_areas") | {MISSION_TARGET}, "opportunity area"),
-    ]
-    for section, field, known, noun in links:
-        for position, item in enumerate(document.get(section) or []):
-            for link_position, target in enumerate(item.get(field) or []):
+    for section, field in spec.link_fields():
+        targets = [target for target in field.links if target != MISSION]
+        known = set().union(*(ids_of(target) for target in targets)) | ({MISSION} & set(field.links))
+        noun = " or ".join(spec.section(target).noun for target in targets)
+        hint = f' (use "{MISSION}" for the mission itself)' if MISSION in field.links else ""
+        for position, item in enumerate(document.get(section.key) or []):
+            for link_position, target in enumerate(item.get(field.key) or []):
                 if target not in known:
                     errors.append(
                         DocumentError(
-                            f"{section}[{position}].{field}[{link_position}]",
-                            f'no {noun} has the id "{target}"'
-                            + (f' (use "{MISSION_TARGET}" for the mission itself)' if field == "measures" else ""),
+                            f"{section.key}[{position}].{field.key}[{link_position}]",
+                            f'no {noun} has the id "{target}"{hint}',
                         )
                     )
     return errors
@@ -201,17 +199,17 @@ def _citation_errors(document: dict) -> list[DocumentError]:
     return errors
 
 
-def validate(document) -> list[DocumentError]:
+def validate(document, *, spec: CanvasSpec = CANVAS) -> list[DocumentError]:
     """Every problem of a decoded document, each with its field path; empty when it is valid."""
     if not isinstance(document, dict):
         return [DocumentError("", "a canvas document must be a JSON object with named fields")]
     errors = []
-    for error in _schema_errors(document):
+    for error in _schema_errors(document, spec):
         path, message = _message(error)
         errors.append(DocumentError(path, message))
     if errors:
         return _dedupe(errors)
-    return _link_errors(document) + _citation_errors(document)
+    return _link_errors(document, spec) + _citation_errors(document)
 
 
 def _dedupe(errors: list[DocumentError]) -> list[DocumentError]:
@@ -223,7 +221,7 @@ def _dedupe(errors: list[DocumentError]) -> list[DocumentError]:
     return out
 
 
-def parse(text: str | bytes) -> dict:
+def parse(text: str | bytes, *, spec: CanvasSpec = CANVAS) -> dict:
     """Decode and validate a document file's text; raises DocumentInvalid with every error."""
     if isinstance(text, bytes):
         try:
@@ -238,7 +236,7 @@ def parse(text: str | bytes) -> dict:
         ) from None
     except RecursionError:
         raise DocumentInvalid([DocumentError("", "the JSON is nested too deeply")]) from None
-    errors = validate(document)
+    errors = validate(document, spec=spec)
     if errors:
         raise DocumentInvalid(errors)
     return document
