@@ -274,11 +274,13 @@ def history(request, pk):
 def compare(request, pk):
     canvas = canvas_for(request.user, pk)
     latest = canvas.revision_number
-    try:
-        a = int(request.GET.get("a", max(latest - 1, 1)))
-        b = int(request.GET.get("b", latest))
-    except ValueError:
-        a, b = max(latest - 1, 1), latest
+    chosen = {"a": str(max(latest - 1, 1)), "b": str(latest), **{k: request.GET[k] for k in "ab" if k in request.GET}}
+    numbers = {key: int(value) for key, value in chosen.items() if value.isdecimal() and 1 <= int(value) <= latest}
+    if len(numbers) < 2:
+        wrong = next(value for key, value in chosen.items() if key not in numbers)
+        messages.error(request, f"There is no revision '{wrong[:20]}': choose two revisions between 1 and {latest}.")
+        return redirect("canvases:history", pk=canvas.pk)
+    a, b = numbers["a"], numbers["b"]
     revisions = {r.number: r for r in canvas.revisions.select_related("author").filter(number__in=[a, b])}
     if a not in revisions or b not in revisions:
         messages.error(request, f"Choose two revisions between 1 and {latest}.")
