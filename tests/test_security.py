@@ -70,6 +70,26 @@ def test_repeated_wrong_passwords_lock_the_sign_in(people, settings):
     assert client.post(url, {"username": "editor", "password": PASSWORD}).status_code == 302
 
 
+def test_a_completed_password_reset_lifts_the_lockout(people, settings, mailoutbox):
+    import re
+
+    settings.AXES_ENABLED = True
+    settings.AXES_FAILURE_LIMIT = 3
+    client = Client()
+    login = reverse("login")
+    for _ in range(3):
+        client.post(login, {"username": "viewer", "password": "wrong"})
+    assert client.post(login, {"username": "viewer", "password": PASSWORD}).status_code == 429
+
+    client.post(reverse("password_reset"), {"email": people["viewer"].email})
+    link = re.search(r"https?://[^/\s]+(/accounts/reset/\S+/)", mailoutbox[-1].body).group(1)
+    form_url = client.get(link, follow=True).redirect_chain[-1][0]
+    new = "a brand new passphrase 2030"
+    response = client.post(form_url, {"new_password1": new, "new_password2": new})
+    assert response.status_code == 302
+    assert client.post(login, {"username": "viewer", "password": new}).status_code == 302
+
+
 def test_form_posts_need_the_csrf_token(people, canvas):
     client = Client(enforce_csrf_checks=True)
     client.force_login(people["owner"])

@@ -1,5 +1,7 @@
+from axes.utils import reset as axes_reset
 from django.contrib import messages
 from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 
@@ -22,3 +24,13 @@ def signup(request, token):
         messages.success(request, f"Welcome to {invitation.team.name}. Your account is ready.")
         return redirect(invitation.team)
     return render(request, "registration/signup.html", {"form": form, "invitation": invitation})
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """Setting a new password through the e-mailed link also lifts a sign-in lockout for that person: the
+    lockout page sends people here, so the reset must let them back in."""
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        axes_reset(username=form.user.get_username())
+        return response
