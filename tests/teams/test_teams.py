@@ -2,6 +2,7 @@
 
 from django.contrib.auth import get_user_model
 from django.core import mail
+from django.test import Client
 from django.urls import reverse
 
 from tests.factories import make_user
@@ -162,3 +163,60 @@ def test_password_reset_sends_a_link_by_email(client, people):
     assert response.status_code == 302
     assert len(mail.outbox) == 1
     assert "/accounts/reset/" in mail.outbox[0].body
+
+
+def test_only_the_invited_address_can_accept(client_for, people, client):
+    team = people["team"]
+    client_for("owner").post(
+        reverse("teams:members", kwargs={"slug": team.slug}), {"email": "amira@example.org", "role": "editor"}
+    )
+    invitation = Invitation.objects.get()
+    someone = make_user("someone")  # someone@example.org, who was forwarded the link
+    client.force_login(someone)
+    page = client.get(invitation.get_absolute_url()).content.decode()
+    assert "Only the person it was sent to can accept it" in page
+    assert "Accept and join the team" not in page
+    response = client.post(invitation.get_absolute_url())
+    assert response.status_code == 403
+    assert not Membership.objects.filter(team=team, user=someone).exists()
+    invitation.refresh_from_db()
+    assert invitation.accepted_at is None
+
+    amira = make_user("amira")
+    client.force_login(amira)
+    client.post(invitation.get_absolute_url())
+    assert Membership.objects.get(team=team, user=amira).role == Role.EDITOR
+
+
+def test_inviting_the_same_address_twice_keeps_one_open_invitation_with_the_latest_role(client_for, people):
+    team = people["team"]
+    owner = client_for("owner")
+    url = reverse("teams:members", kwargs={"slug": team.slug})
+    owner.post(url, {"email": "amira@example.org", "role": "viewer"})
+    response = owner.post(url, {"email": "Amira@example.org", "role": "editor"}, follow=True)
+    assert "Invitation sent to amira@example.org as editor." in response.content.decode()
+    invitation = Invitation.objects.get(team=team, accepted_at__isnull=True)
+    assert invitation.role == Role.EDITOR
+    assert len(mail.outbox) == 2 and mail.outbox[-1].to == ["amira@example.org"]
+
+
+def test_signing_up_through_an_invitation_uses_the_invited_address(client, people):
+    client_for_owner = Client()
+    client_for_owner.force_login(people["owner"])
+    client_for_owner.post(
+        reverse("teams:members", kwargs={"slug": people["team"].slug}), {"email": "new@example.org", "role": "viewer"}
+    )
+    invitation = Invitation.objects.get()
+    password = "a long enough passphrase 42"
+    client.post(
+        reverse("signup", kwargs={"token": invitation.token}),
+        {
+            "username": "newcomer",
+            "email": "other@example.org",  # a changed address is ignored: the account is for the invited one
+            "password1": password,
+            "password2": password,
+        },
+    )
+    user = get_user_model().objects.get(username="newcomer")
+    assert user.email == "new@example.org"
+    assert Membership.objects.get(team=people["team"], user=user).role == Role.VIEWER

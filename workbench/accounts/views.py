@@ -16,6 +16,8 @@ def signup(request, token):
     if request.user.is_authenticated:
         return redirect(invitation)
     form = SignupForm(request.POST if request.method == "POST" else None, initial={"email": invitation.email})
+    form.fields["email"].disabled = True  # the account is for the invited address, which accepts the invitation
+    form.fields["email"].help_text = "The address this invitation was sent to."
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             user = form.save()

@@ -17,6 +17,10 @@ class LastOwner(Exception):
     message = "A team must keep at least one owner. Make someone else an owner first."
 
 
+class NotInvited(Exception):
+    """The person accepting is not the one the invitation was sent to."""
+
+
 def unique_slug(name: str) -> str:
     base = slugify(name)[:50] or "team"
     slug, n = base, 2
@@ -35,8 +39,19 @@ def create_team(*, name: str, user) -> Team:
 
 
 def invite_member(*, team: Team, email: str, role: str, invited_by, accept_url_for) -> Invitation:
-    """Record an invitation and e-mail its link; accept_url_for(invitation) gives the full address."""
-    invitation = Invitation.objects.create(team=team, email=email.strip().lower(), role=role, invited_by=invited_by)
+    """Record an invitation and e-mail its link; accept_url_for(invitation) gives the full address.
+
+    An address with an open invitation to the team keeps that one invitation: it takes the new role and is sent
+    again, so no two open links offer different roles."""
+    email = email.strip().lower()
+    with transaction.atomic():
+        invitation = Invitation.objects.select_for_update().filter(team=team, email=email, accepted_at__isnull=True)
+        invitation = invitation.first()
+        if invitation is None:
+            invitation = Invitation.objects.create(team=team, email=email, role=role, invited_by=invited_by)
+        else:
+            invitation.role, invitation.invited_by = role, invited_by
+            invitation.save(update_fields=["role", "invited_by"])
     context = {"invitation": invitation, "url": accept_url_for(invitation), "inviter": invited_by}
     send_mail(
         subject=f"You are invited to join {team.name} on Mission Workbench",
@@ -47,10 +62,19 @@ def invite_member(*, team: Team, email: str, role: str, invited_by, accept_url_f
     return invitation
 
 
+def is_invited(invitation: Invitation, user) -> bool:
+    """Whether this person holds the address the invitation was sent to."""
+    return bool(user.email) and user.email.strip().lower() == invitation.email
+
+
 @transaction.atomic
 def accept_invitation(*, invitation: Invitation, user) -> Membership:
-    """Make the user a member with the invited role (an existing member keeps the higher of the two)."""
+    """Make the user a member with the invited role (an existing member keeps the higher of the two).
+
+    Only the person at the invited address may accept: a forwarded or leaked link is not an invitation."""
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if not is_invited(invitation, user):
+        raise NotInvited
     rank = [Role.VIEWER, Role.REVIEWER, Role.EDITOR, Role.OWNER]
     membership, created = Membership.objects.get_or_create(
         team=invitation.team, user=user, defaults={"role": invitation.role}

@@ -87,7 +87,9 @@ def members(request, slug):
                 invited_by=request.user,
                 accept_url_for=lambda inv: request.build_absolute_uri(inv.get_absolute_url()),
             )
-            messages.success(request, f"Invitation sent to {invitation.email}.")
+            messages.success(
+                request, f"Invitation sent to {invitation.email} as {invitation.get_role_display().lower()}."
+            )
             return redirect("teams:members", slug=team.slug)
     memberships = team.memberships.select_related("user").order_by("user__username")
     invitations = team.invitations.filter(accepted_at__isnull=True).select_related("invited_by") if can_manage else []
@@ -165,7 +167,8 @@ def invitation(request, token):
         if request.user.is_authenticated and invitation.team.memberships.filter(user=request.user).exists():
             return redirect(invitation.team)
         return render(request, "teams/invitation_used.html", {"invitation": invitation}, status=410)
-    if request.method == "POST" and request.user.is_authenticated:
+    someone_else = request.user.is_authenticated and not services.is_invited(invitation, request.user)
+    if request.method == "POST" and request.user.is_authenticated and not someone_else:
         services.accept_invitation(invitation=invitation, user=request.user)
         messages.success(request, f"Welcome to {invitation.team.name}.")
         return redirect(invitation.team)
@@ -174,7 +177,9 @@ def invitation(request, token):
         "teams/invitation.html",
         {
             "invitation": invitation,
+            "someone_else": someone_else,
             "login_url": f"{reverse('login')}?next={invitation.get_absolute_url()}",
             "signup_url": reverse("signup", kwargs={"token": invitation.token}),
         },
+        status=403 if someone_else and request.method == "POST" else 200,
     )
