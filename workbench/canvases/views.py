@@ -128,7 +128,18 @@ def _render_editor(request, canvas, editor, *, status=200):
 
 @login_required
 def canvas_edit(request, pk):
-    canvas = canvas_for(request.user, pk, perm="canvases.change_canvas")
+    canvas = canvas_for(request.user, pk)
+    if not request.user.has_perm("canvases.change_canvas", canvas):
+        if request.method != "POST":
+            raise PermissionDenied
+        # The role changed while the person was typing: refuse the save but give their text back.
+        messages.error(
+            request,
+            "Your role in this team no longer lets you edit this canvas, so nothing was saved. Your text is below: "
+            "copy what you need and ask a team owner.",
+        )
+        editor = CanvasEditor(canvas.document, canvas.revision_number, data=request.POST)
+        return _render_editor(request, canvas, editor, status=403)
     if request.method != "POST":
         return _render_editor(request, canvas, CanvasEditor(canvas.document, canvas.revision_number))
     base = _posted_base(request, canvas)
