@@ -237,7 +237,7 @@ def test_compare_with_a_revision_that_does_not_exist_says_so(client_for, canvas)
     response = client_for("viewer").get(
         reverse("canvases:compare", kwargs={"pk": canvas.pk}), {"a": 1, "b": 9}, follow=True
     )
-    assert "Choose two revisions between 1 and 1." in response.content.decode()
+    assert "There is no revision &#x27;9&#x27;: choose two revisions between 1 and 1." in response.content.decode()
 
 
 def test_the_bin_keeps_a_deleted_canvas_until_an_owner_deletes_it_for_good(client_for, people, canvas):
