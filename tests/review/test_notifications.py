@@ -93,3 +93,30 @@ def test_nobody_opens_another_persons_notification(canvas, people, client_for):
     assert response.status_code == 404
     theirs.refresh_from_db()
     assert theirs.read_at is None
+
+
+def test_an_approval_tells_the_owners_who_publish_and_the_person_who_submitted(canvas, people, sent):
+    services.submit_for_review(canvas=canvas, user=people["editor"])
+    to = sent(lambda: services.approve(canvas=canvas, user=people["reviewer"]))
+    assert to == ["editor@example.org", "owner@example.org"]
+    assert "ready to publish" in mail.outbox[0].subject
+    assert Notification.objects.filter(user=people["owner"], kind=Notification.Kind.DECISION).exists()
+
+
+def test_a_request_for_changes_goes_to_the_submitter_only(canvas, people, sent):
+    services.submit_for_review(canvas=canvas, user=people["editor"])
+    to = sent(lambda: services.request_changes(canvas=canvas, user=people["reviewer"], comment="Add a baseline."))
+    assert to == ["editor@example.org"]
+
+
+def test_e_mailed_links_and_invitation_links_use_the_same_site_address(canvas, people, sent, settings, client_for):
+    settings.SITE_URL = "https://missions.example.gov.uk"
+    thread_mail = sent(lambda: services.add_comment(canvas=canvas, user=people["reviewer"], body="Hmm"))
+    assert thread_mail and "https://missions.example.gov.uk/canvases/" in mail.outbox[0].body
+    mail.outbox.clear()
+    client_for("owner").post(
+        reverse("teams:members", kwargs={"slug": people["team"].slug}), {"email": "amira@example.org", "role": "viewer"}
+    )
+    invitation = people["team"].invitations.get()
+    assert f"https://missions.example.gov.uk{invitation.get_absolute_url()}" in mail.outbox[0].body
+    assert "testserver" not in mail.outbox[0].body

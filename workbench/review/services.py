@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.urls import reverse
@@ -15,6 +14,7 @@ from workbench.canvases.models import Canvas, Status
 from workbench.document import SECTION_TITLES, item_index
 from workbench.document.model import SECTION_KEYS
 from workbench.review.models import Activity, Comment, Notification, NotificationPreference, ShareLink, StateChange
+from workbench.site import absolute_url
 from workbench.teams.models import Membership, Role
 
 logger = logging.getLogger(__name__)
@@ -315,7 +315,7 @@ def notify(*, users, kind: str, canvas: Canvas, text: str, url: str, subject: st
     muted = set(NotificationPreference.objects.filter(user_id__in=users, email=False).values_list("user_id", flat=True))
     addresses = sorted(u.email for pk, u in users.items() if pk not in muted and u.email)
     if addresses:
-        link = f"{getattr(settings, 'SITE_URL', '').rstrip('/')}{url}"
+        link = absolute_url(url)
         full_body = f"{body}\n\nOpen it: {link}\n\nYou can turn these e-mails off under Notifications → Settings.\n"
         messages = [
             EmailMessage(subject=" ".join(f"[Mission Workbench] {subject}".split())[:200], body=full_body, to=[address])
@@ -381,14 +381,19 @@ def _notify_decision(*, canvas: Canvas, change: StateChange, actor) -> None:
         .first()
     )
     submitter = submission.by if submission else None
-    if submitter is None or submitter.pk == actor.pk:
-        return
-    if not Membership.objects.filter(team_id=canvas.team_id, user=submitter).exists():
+    in_team = set(Membership.objects.filter(team_id=canvas.team_id).values_list("user_id", flat=True))
+    people = [submitter] if submitter is not None and submitter.pk in in_team else []
+    if change.to_status == Status.APPROVED:
+        people += _members(canvas, [Role.OWNER])  # the owners publish what was approved
+    people = [person for person in people if person.pk != actor.pk]
+    if not people:
         return
     verdict = "approved" if change.to_status == Status.APPROVED else "asked for changes to"
     text = f"{_name(actor)} {verdict} “{canvas.title}”"
+    if change.to_status == Status.APPROVED:
+        text += ", ready to publish"
     notify(
-        users=[submitter],
+        users=people,
         kind=Notification.Kind.DECISION,
         canvas=canvas,
         text=text,

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from workbench.canvases.forms import ImportForm
 from workbench.canvases.models import Canvas
 from workbench.review.fragments import kept_lines
+from workbench.site import absolute_url
 from workbench.teams import services
 from workbench.teams.forms import InvitationForm, RoleForm, TeamForm
 from workbench.teams.models import ROLE_HELP, Invitation, Membership
@@ -85,7 +86,7 @@ def members(request, slug):
                 email=form.cleaned_data["email"],
                 role=form.cleaned_data["role"],
                 invited_by=request.user,
-                accept_url_for=lambda inv: request.build_absolute_uri(inv.get_absolute_url()),
+                accept_url_for=lambda inv: absolute_url(inv.get_absolute_url(), request),
             )
             messages.success(
                 request, f"Invitation sent to {invitation.email} as {invitation.get_role_display().lower()}."
