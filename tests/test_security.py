@@ -56,13 +56,19 @@ def test_signed_in_pages_carry_the_csp_too(client_for, canvas):
     assert "script-src 'self'" in response["Content-Security-Policy"]
 
 
-def test_repeated_wrong_passwords_lock_the_sign_in(people, settings):
+def _locked_out_viewer(settings) -> Client:
+    """A client that typed the viewer's password wrong as often as the lockout allows."""
     settings.AXES_ENABLED = True
     settings.AXES_FAILURE_LIMIT = 3
     client = Client()
-    url = reverse("login")
     for _ in range(3):
-        client.post(url, {"username": "viewer", "password": "wrong"})
+        client.post(reverse("login"), {"username": "viewer", "password": "wrong"})
+    return client
+
+
+def test_repeated_wrong_passwords_lock_the_sign_in(people, settings):
+    client = _locked_out_viewer(settings)
+    url = reverse("login")
     response = client.post(url, {"username": "viewer", "password": PASSWORD})
     assert response.status_code == 429
     assert "Too many sign-in attempts" in response.content.decode()
@@ -73,12 +79,8 @@ def test_repeated_wrong_passwords_lock_the_sign_in(people, settings):
 def test_a_completed_password_reset_lifts_the_lockout(people, settings, mailoutbox):
     import re
 
-    settings.AXES_ENABLED = True
-    settings.AXES_FAILURE_LIMIT = 3
-    client = Client()
+    client = _locked_out_viewer(settings)
     login = reverse("login")
-    for _ in range(3):
-        client.post(login, {"username": "viewer", "password": "wrong"})
     assert client.post(login, {"username": "viewer", "password": PASSWORD}).status_code == 429
 
     client.post(reverse("password_reset"), {"email": people["viewer"].email})
