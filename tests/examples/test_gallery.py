@@ -184,7 +184,7 @@ def test_cited_field_paths_read_in_plain_words_and_point_at_the_canvas(examples)
 
     assert describe_path(document, "statement") == ("Mission statement", "mission-title")
     assert describe_path(document, "governance.working_together") == (
-        "Governance › working together",
+        "Governance and learning › working together",
         "section-governance",
     )
     label, anchor = describe_path(document, "root_causes[1].evidence")

@@ -341,12 +341,24 @@ class CanvasEditor:
             )
 
     @property
-    def sections(self):
-        """(section, title, formset, "a noun") for each list section, in canvas order."""
-        for section, formset in self.formsets.items():
-            noun = self.spec.section(section).noun
-            article = "an" if noun[0] in "aeiou" else "a"
-            yield section, self.spec.titles[section], formset, f"{article} {noun}"
+    def parts(self) -> list[dict]:
+        """Every section in canvas order, as the editor shows it: key and title, and either the bound fields of
+        a section that is not a list, or the formset of a list with "a noun" for its Add button."""
+        out = []
+        for section in self.spec.sections:
+            part = {"key": section.key, "title": section.title}
+            if section.kind == "list":
+                noun = section.noun
+                part.update(
+                    formset=self.formsets[section.key],
+                    noun=f"{'an' if noun[0] in 'aeiou' else 'a'} {noun}",
+                    has_links=bool(section.links),
+                )
+            else:
+                prefix = "" if section.kind == "fields" else f"{section.key}_"
+                part["fields"] = [self.form[name] for name, *_ in _flat(section.fields, prefix)]
+            out.append(part)
+        return out
 
     def is_valid(self) -> bool:
         valid = self.form.is_valid()

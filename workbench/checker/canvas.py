@@ -10,20 +10,15 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-MAX_TEXT = 20_000  # the schema's own limit for long text; longer input is read up to here
-MAX_ITEMS = 2_000  # items read per list section; a canvas with more is not a mission on a page
+from workbench.document.spec import CANVAS, MISSION, TEXT_MAX, YEAR_MAX, YEAR_MIN, CanvasSpec
 
-STORY_FIELDS = ("why_now", "who_is_affected", "what_will_change")
-GOVERNANCE_FIELDS = (
-    "monitoring",
-    "working_together",
-    "learning_together",
-    "ict_and_data",
-    "financing",
-    "conflicts_of_interest",
-    "evaluation",
-)
-MISSION_TARGET = "mission"
+MAX_TEXT = TEXT_MAX  # the schema's own limit for long text; longer input is read up to here
+# Items read per list section: ten times what the editor takes, so a canvas with more is not a mission on a page.
+MAX_ITEMS = 10 * max(section.max_items for section in CANVAS.list_sections)
+
+STORY_FIELDS = tuple(field.key for field in CANVAS.section("story").fields)
+GOVERNANCE_FIELDS = tuple(field.key for field in CANVAS.section("governance").fields)
+MISSION_TARGET = MISSION
 
 
 def as_text(value) -> str:
@@ -48,7 +43,7 @@ def as_year(value) -> int | None:
     """A whole year between 1900 and 2200, else None."""
     if isinstance(value, bool) or not isinstance(value, int):
         return None
-    return value if 1900 <= value <= 2200 else None
+    return value if YEAR_MIN <= value <= YEAR_MAX else None
 
 
 def as_dict(value) -> dict:
@@ -113,10 +108,15 @@ def _items(document: dict, section: str) -> list[Item]:
 
 
 class Canvas:
-    """The parts of a canvas document the rules read, each of the type the rules expect."""
+    """The parts of a canvas document the rules read, each of the type the rules expect.
 
-    def __init__(self, document):
+    Every list section of the spec is an attribute holding its items (canvas.metrics), and every group section a
+    dict of its texts (canvas.story); the fields rules read by name are attributes of their own (canvas.statement).
+    """
+
+    def __init__(self, document, *, spec: CanvasSpec = CANVAS):
         document = document if isinstance(document, dict) else {}
+        self.spec = spec
         self.document = document
         self.title = as_text(document.get("title"))
         self.statement = as_text(document.get("statement")).strip()
@@ -127,19 +127,19 @@ class Canvas:
         self.budget_amount = as_number(budget.get("amount"))
         self.budget_period = as_text(budget.get("period"))
         self.budget_currency = as_text(budget.get("currency")).strip().upper()
-        story = as_dict(document.get("story"))
-        self.story = {name: as_text(story.get(name)) for name in STORY_FIELDS}
-        self.system = as_text(as_dict(document.get("system")).get("description"))
-        governance = as_dict(document.get("governance"))
-        self.governance = {name: as_text(governance.get(name)) for name in GOVERNANCE_FIELDS}
         self.near_term = as_text(document.get("near_term"))
         self.long_term = as_text(document.get("long_term"))
-        self.layers = _items(document, "layers")
-        self.root_causes = _items(document, "root_causes")
-        self.stakeholders = _items(document, "stakeholders")
-        self.opportunity_areas = _items(document, "opportunity_areas")
-        self.levers = _items(document, "levers")
-        self.metrics = _items(document, "metrics")
+        self.groups: dict[str, dict[str, str]] = {}
+        self.items: dict[str, list[Item]] = {}
+        for section in spec.sections:
+            if section.kind == "group":
+                values = as_dict(document.get(section.key))
+                self.groups[section.key] = {f.key: as_text(values.get(f.key)) for f in section.fields}
+                setattr(self, section.key, self.groups[section.key])
+            elif section.kind == "list":
+                self.items[section.key] = _items(document, section.key)
+                setattr(self, section.key, self.items[section.key])
+        self.system = self.groups["system"]["description"]
         self.waivers = [entry for entry in as_list(document.get("waivers")) if isinstance(entry, dict)]
         self._reading = None
         self.memo: dict = {}  # what several rules work out from the same canvas, computed once
@@ -169,8 +169,8 @@ class Canvas:
     def has(self, part: str) -> bool:
         """Whether a part of the canvas a rule needs is there: a list section with items, "statement",
         "deadline" (in the statement or the deadline year), "near_term", "long_term", or "text" (a statement or a story)."""
-        if part in ("layers", "root_causes", "stakeholders", "opportunity_areas", "levers", "metrics"):
-            return bool(getattr(self, part))
+        if part in self.items:
+            return bool(self.items[part])
         if part == "statement":
             return not self.reading.empty
         if part == "deadline":
@@ -182,39 +182,33 @@ class Canvas:
         return False
 
     def ids(self, section: str) -> set[str]:
-        return {item.id for item in getattr(self, section) if item.id}
+        return {item.id for item in self.items[section] if item.id}
 
     def texts(self):
-        """Every free-text field as (section, field path, item id, text), in canvas order."""
-        yield "identity", "title", None, self.title
-        yield "identity", "statement", None, self.statement
-        yield "identity", "place", None, self.place
-        yield "identity", "population", None, self.population
-        yield "identity", "budget.period", None, self.budget_period
-        for item in self.layers:
-            yield "layers", item.path("title"), item.id, item.text("title")
-            yield "layers", item.path("description"), item.id, item.text("description")
-        for name in STORY_FIELDS:
-            yield "story", f"story.{name}", None, self.story[name]
-        for item in self.root_causes:
-            yield "root_causes", item.path("title"), item.id, item.text("title")
-            yield "root_causes", item.path("description"), item.id, item.text("description")
-            evidence = as_dict(item.fields.get("evidence"))
-            yield "root_causes", item.path("evidence.figure"), item.id, as_text(evidence.get("figure"))
-        yield "system", "system.description", None, self.system
-        for item in self.stakeholders:
-            yield "stakeholders", item.path("role"), item.id, item.text("role")
-        for item in self.opportunity_areas:
-            yield "opportunity_areas", item.path("title"), item.id, item.text("title")
-            yield "opportunity_areas", item.path("description"), item.id, item.text("description")
-            for index, initiative in enumerate(as_list(item.fields.get("initiatives"))):
-                yield "opportunity_areas", item.path(f"initiatives[{index}]"), item.id, as_text(initiative)
-        for item in self.levers:
-            yield "levers", item.path("title"), item.id, item.text("title")
-            yield "levers", item.path("description"), item.id, item.text("description")
-        for item in self.metrics:
-            yield "metrics", item.path("name"), item.id, item.text("name")
-        for name in GOVERNANCE_FIELDS:
-            yield "governance", f"governance.{name}", None, self.governance[name]
-        yield "horizons", "near_term", None, self.near_term
-        yield "horizons", "long_term", None, self.long_term
+        """Every free-text field as (section, field path, item id, text), in canvas order.
+
+        The prose fields of the canvas spec: names, units and sources are left to the rules that read them.
+        """
+        for section in self.spec.sections:
+            if section.kind == "list":
+                for item in self.items[section.key]:
+                    yield from _texts(section.key, section.fields, item.fields, item.path(), item.id)
+            elif section.kind == "group":
+                yield from _texts(section.key, section.fields, self.document.get(section.key), section.key, None)
+            else:
+                yield from _texts(section.key, section.fields, self.document, "", None)
+
+
+def _texts(section: str, fields, values, base: str, item_id: str | None):
+    values = as_dict(values)
+    for spec_field in fields:
+        path = f"{base}.{spec_field.key}" if base else spec_field.key
+        if spec_field.kind == "group":
+            yield from _texts(section, spec_field.fields, values.get(spec_field.key), path, item_id)
+        elif not spec_field.prose:
+            continue
+        elif spec_field.kind in ("line", "text"):
+            yield section, path, item_id, as_text(values.get(spec_field.key))
+        elif spec_field.kind == "lines":
+            for index, line in enumerate(as_list(values.get(spec_field.key))):
+                yield section, f"{path}[{index}]", item_id, as_text(line)

@@ -28,16 +28,18 @@ WAIVER_REASON_MAX = 1000
 # What a link names when it points at the mission itself rather than at an item (metrics[].measures).
 MISSION = "mission"
 MISSION_LABEL = "The mission itself"
+MISSION_SHORT = "The mission"  # in a list of what a metric measures, where space is tight
 
 KINDS = ("line", "text", "year", "number", "choice", "links", "lines", "group")
 
 
 @dataclass(frozen=True)
 class Choice:
-    """One allowed value of a choice field, the words people see, and a sign where space is short."""
+    """One allowed value of a choice field, the words people see, and shorter words or a sign where space is tight."""
 
     value: str
     label: str
+    short: str = ""
     mark: str = ""
 
 
@@ -190,15 +192,19 @@ class CanvasSpec:
         """(value, label) of a choice list, in its order."""
         return [(choice.value, choice.label) for choice in self.choices[name]]
 
-    def choice_label(self, name: str, value) -> str:
+    def choice_label(self, name: str, value, *, short: bool = False) -> str:
         """The label of a choice value; "" for no value, the value itself when it is not on the list."""
         if not value:
             return ""
-        return self._labels[name].get(value, value)
+        return (self._short if short else self._labels)[name].get(value, value)
 
     @cached_property
     def _labels(self) -> dict[str, dict[str, str]]:
         return {name: {c.value: c.label for c in choices} for name, choices in self.choices.items()}
+
+    @cached_property
+    def _short(self) -> dict[str, dict[str, str]]:
+        return {name: {c.value: c.short or c.label for c in choices} for name, choices in self.choices.items()}
 
     def link_fields(self) -> list[tuple[Section, Field]]:
         """Every link between item kinds: (the list section, its link field)."""
@@ -228,6 +234,21 @@ class CanvasSpec:
             trail.append(found)
             fields = found.fields
         return trail
+
+    def label(self, path: str, *, short: bool = False) -> str:
+        """The label of the field (or the title of the section) a document path names: "story.why_now" → "Why now",
+        "metrics[0].target.year" → "Target year". Raises KeyError for a path the canvas does not declare."""
+        names = [part for part in path_parts(path) if isinstance(part, str)]
+        trail = self.field_at(names)
+        if not names or len(trail) != len(names):
+            raise KeyError(path)
+        last = trail[-1]
+        if isinstance(last, Section):
+            return last.title
+        parent = trail[-2] if len(trail) > 1 else None
+        if isinstance(parent, Field) and parent.qualify:
+            return parent.sub_label(last)
+        return last.short if short else last.label
 
     def item_defaults(self, section: str) -> dict:
         """Every field of one list item with its empty value (without the id)."""
@@ -468,7 +489,7 @@ CANVAS = CanvasSpec(
         "lever_status": (Choice("new", "New"), Choice("existing", "Existing")),
         "metric_kind": (
             Choice("mission_outcome", "Mission outcome"),
-            Choice("intermediate_outcome", "Intermediate outcome"),
+            Choice("intermediate_outcome", "Intermediate outcome", short="Intermediate"),
             Choice("output", "Output"),
         ),
         "metric_direction": (

@@ -2,105 +2,27 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from workbench.canvases.checking import checked
 from workbench.checker import radar_svg
-from workbench.document import LIST_SECTIONS, SECTION_TITLES, item_index
-
-# Field names in plain words, wherever they stand in a path.
-FIELD_WORDS = {
-    "title": "title",
-    "statement": "mission statement",
-    "place": "place",
-    "population": "population",
-    "deadline_year": "deadline year",
-    "budget": "budget",
-    "amount": "amount",
-    "currency": "currency",
-    "period": "period",
-    "story": "story",
-    "why_now": "why now",
-    "who_is_affected": "who is affected",
-    "what_will_change": "what will be different",
-    "system": "system of problems",
-    "description": "description",
-    "governance": "governance",
-    "monitoring": "monitoring",
-    "working_together": "working together",
-    "learning_together": "learning together",
-    "ict_and_data": "ICT and data",
-    "financing": "financing",
-    "conflicts_of_interest": "conflicts of interest",
-    "evaluation": "early evaluation",
-    "near_term": "next 12 months",
-    "long_term": "long term",
-    "evidence": "evidence",
-    "figure": "figure",
-    "source": "source",
-    "baseline": "baseline",
-    "target": "target",
-    "value": "value",
-    "year": "year",
-    "root_causes": "root causes it addresses",
-    "opportunity_areas": "opportunity areas it serves",
-    "initiatives": "example initiatives",
-    "measures": "what it measures",
-    "level": "level",
-    "name": "name",
-    "sector": "sector",
-    "role": "role",
-    "type": "type",
-    "side": "side",
-    "status": "new or existing",
-    "owner": "owner",
-    "unit": "unit",
-    "kind": "kind",
-    "direction": "direction",
-}
-
-# Where each top-level field appears on the one-pager (templates/canvases/_one_pager.html).
-ANCHORS = {
-    "title": "mission-title",
-    "statement": "mission-title",
-    "place": "mission-title",
-    "population": "mission-title",
-    "deadline_year": "mission-title",
-    "budget": "mission-title",
-    "story": "section-story",
-    "system": "section-system",
-    "governance": "section-governance",
-    "near_term": "section-horizons",
-    "long_term": "section-horizons",
-}
+from workbench.document import item_index
+from workbench.document.spec import CANVAS, Section, in_sentence, path_parts
 
 # The canvas's own order of top-level fields, so that footnotes read from top to bottom.
-FIELD_ORDER = [
-    "title",
-    "statement",
-    "place",
-    "population",
-    "deadline_year",
-    "budget",
-    "layers",
-    "story",
-    "root_causes",
-    "system",
-    "stakeholders",
-    "opportunity_areas",
-    "levers",
-    "metrics",
-    "governance",
-    "near_term",
-    "long_term",
-]
-
-_PART = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]")
+FIELD_ORDER = list(CANVAS.top_level)
 
 
-def _parts(path: str) -> list[str | int]:
-    return [name or int(index) for name, index in _PART.findall(path)]
+def _anchor(head: str) -> str:
+    """Where a top-level field appears on the one-pager (templates/canvases/_one_pager.html)."""
+    section, _ = CANVAS.top_level.get(head, (None, None))
+    if section is None:
+        return f"section-{head}"
+    if section.key == "identity":
+        return "mission-title"
+    if section.key == "stakeholders":
+        return "section-system"  # the actors are drawn inside the system's box
+    return f"section-{section.key}"
 
 
 def _item_label(item: dict) -> str:
@@ -123,44 +45,50 @@ def describe_path(document: dict, path: str) -> tuple[str, str]:
 
     "root_causes[2].evidence" → ("Root causes › “Gaps in early detection” › evidence", "item-rc-3").
     """
-    parts = _parts(path)
+    parts = path_parts(path)
     if not parts or not isinstance(parts[0], str):
         return path, ""
     head = parts[0]
-    words: list[str] = []
-    anchor = ANCHORS.get(head, f"section-{head}")
+    anchor = _anchor(head)
+    trail = CANVAS.field_at(parts)
+    words: list[str] = [trail[0].title if isinstance(trail[0], Section) else trail[0].label] if trail else [head]
     rest = parts[1:]
-    if head in LIST_SECTIONS:
-        words.append(SECTION_TITLES.get(head, head))
-        if rest and isinstance(rest[0], int):
-            items = document.get(head) or []
-            if rest[0] < len(items):
-                item = items[rest[0]]
-                words.append(f"“{_item_label(item)}”")
-                if item.get("id"):
-                    anchor = f"item-{item['id']}"
-            rest = rest[1:]
-        if head == "stakeholders" and anchor == f"section-{head}":
-            anchor = "section-system"
-    else:
-        words.append(FIELD_WORDS.get(head, head.replace("_", " ")).capitalize())
+    if head in CANVAS.list_keys and rest and isinstance(rest[0], int):
+        items = document.get(head) or []
+        if rest[0] < len(items):
+            item = items[rest[0]]
+            words.append(f"“{_item_label(item)}”")
+            if item.get("id"):
+                anchor = f"item-{item['id']}"
+        rest = rest[1:]
+    labels = [in_sentence(declared.label) for declared in trail[1:]]  # the names the canvas spec declares
+    named = 0
     for part in rest:
         if isinstance(part, int):
             words[-1] = f"{words[-1]} {part + 1}"
-        else:
-            words.append(FIELD_WORDS.get(part, part.replace("_", " ")))
+            continue
+        word = labels[named] if named < len(labels) else part.replace("_", " ")
+        named += 1
+        if word.lower() != words[-1].lower():  # evidence › evidence (its figure) reads as one word
+            words.append(word)
     return " › ".join(words), anchor
 
 
-_WORD_ORDER = {name: position for position, name in enumerate(FIELD_WORDS)}
-
-
 def _sort_key(path: str) -> tuple:
-    parts = _parts(path) or [""]
+    parts = path_parts(path) or [""]
     head = parts[0]
     order = FIELD_ORDER.index(head) if head in FIELD_ORDER else len(FIELD_ORDER)
-    # Items by position, fields in the order the canvas shows them, the whole before its parts.
-    rest = [part if isinstance(part, int) else _WORD_ORDER.get(part, len(_WORD_ORDER)) for part in parts[1:]]
+    # Items by position, fields in the order the canvas declares them, the whole before its parts.
+    section, field = CANVAS.top_level.get(head, (None, None))
+    fields = field.fields if field is not None else section.fields if section is not None else ()
+    rest = []
+    for part in parts[1:]:
+        if isinstance(part, int):
+            rest.append(part)
+            continue
+        keys = [f.key for f in fields]
+        rest.append(keys.index(part) if part in keys else len(keys))
+        fields = fields[keys.index(part)].fields if part in keys else ()
     return (order, rest, path)
 
 
@@ -184,7 +112,7 @@ def footnotes(document: dict) -> list[Footnote]:
     return notes
 
 
-SECTION_ORDER = list(SECTION_TITLES)
+SECTION_ORDER = list(CANVAS.titles)
 
 
 def findings_by_section(report, document: dict) -> list[dict]:
@@ -200,7 +128,7 @@ def findings_by_section(report, document: dict) -> list[dict]:
     return [
         {
             "section": section,
-            "title": SECTION_TITLES.get(section, section.replace("_", " ").capitalize()),
+            "title": CANVAS.titles.get(section, section.replace("_", " ").capitalize()),
             "findings": groups[section],
         }
         for section in ordered

@@ -10,8 +10,9 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
-from workbench.document.compare import format_number
-from workbench.document.model import CHOICES, GOVERNANCE_FIELDS, SECTION_TITLES, normalize
+from workbench.document.compare import budget_text, field_text, format_number
+from workbench.document.model import normalize
+from workbench.document.spec import CANVAS, MISSION, MISSION_SHORT, in_sentence
 from workbench.pdf.engine import RenderOutput, RenderPool
 
 LAYOUTS = {"a4": "A4 landscape", "a3": "A3 landscape"}
@@ -24,20 +25,9 @@ STYLESHEET = "one-pager.css"
 FITS = ("fit-roomy", "fit-compact", "fit-compact fit-narrow")
 CONTINUED_STYLESHEET = "one-pager-continued.css"
 
-STORY_LABELS = {"why_now": "Why now", "who_is_affected": "Who is affected", "what_will_change": "What will change"}
-GOVERNANCE_LABELS = {
-    "monitoring": "Monitoring",
-    "working_together": "Working together",
-    "learning_together": "Learning together",
-    "ict_and_data": "ICT and data",
-    "financing": "Financing",
-    "conflicts_of_interest": "Conflicts of interest",
-    "evaluation": "Early evaluation",
-}
-METRIC_KIND_SHORT = {"mission_outcome": "Mission outcome", "intermediate_outcome": "Intermediate", "output": "Output"}
-DIRECTION_MARKS = {"increase": "↑", "decrease": "↓", "maintain": "="}
-LAYER_DEPTH = {"vision": 0, "mission": 1, "sub_mission": 2, "project": 3}
-_LABELS = {name: dict(pairs) for name, pairs in CHOICES.items()}
+# Labels, choices and their signs come from the canvas spec; a layer is indented by the place of its level.
+DIRECTION_MARKS = {choice.value: choice.mark for choice in CANVAS.choices["metric_direction"]}
+LAYER_DEPTH = {choice.value: depth for depth, choice in enumerate(CANVAS.choices["layer_level"])}
 
 _pool_lock = threading.Lock()
 _pool: RenderPool | None = None
@@ -58,7 +48,17 @@ def render_pool() -> RenderPool:
 
 
 def _label(choice: str, value: str) -> str:
-    return _LABELS[choice].get(value, "") if value else ""
+    return CANVAS.choice_label(choice, value)
+
+
+def _rows(doc: dict, section: str) -> list[dict]:
+    """The filled fields of a section that is not a list, with their labels for tight spaces."""
+    values = doc.get(section) or {}
+    return [
+        {"label": field.short, "text": text}
+        for field in CANVAS.section(section).fields
+        if (text := field_text(field, values.get(field.key)))
+    ]
 
 
 def _refs(items: list[dict], prefix: str) -> dict[str, str]:
@@ -68,15 +68,6 @@ def _refs(items: list[dict], prefix: str) -> dict[str, str]:
 def _measurement(value: dict) -> dict:
     amount = value.get("value")
     return {"value": "" if amount is None else format_number(amount), "year": value.get("year") or ""}
-
-
-def _budget(budget: dict) -> str:
-    amount = budget.get("amount")
-    parts = [
-        " ".join(filter(None, [budget.get("currency", ""), format_number(amount) if amount is not None else ""])),
-        budget.get("period", ""),
-    ]
-    return ", ".join(part for part in parts if part)
 
 
 def _date(value) -> dt.date | None:
@@ -117,7 +108,7 @@ def one_pager_context(document: dict, *, meta: dict, layout: str = DEFAULT_LAYOU
         }
         for item in doc["root_causes"]
     ]
-    sector_order = [key for key, _ in CHOICES["sector"]]
+    sector_order = [key for key, _ in CANVAS.choice_pairs("sector")]
     by_sector: dict[str, list[dict]] = {}
     for actor in doc["stakeholders"]:
         sector = actor["sector"] if actor["sector"] in sector_order else ""
@@ -160,24 +151,20 @@ def one_pager_context(document: dict, *, meta: dict, layout: str = DEFAULT_LAYOU
         {
             "name": item["name"],
             "unit": item["unit"],
-            "kind": METRIC_KIND_SHORT.get(item["kind"], ""),
+            "kind": CANVAS.choice_label("metric_kind", item["kind"], short=True),
             "direction": DIRECTION_MARKS.get(item["direction"], ""),
             "direction_label": _label("metric_direction", item["direction"]),
             "baseline": _measurement(item["baseline"] or {}),
             "target": _measurement(item["target"] or {}),
             "source": item["source"],
-            "measures": ["the mission" if ref == "mission" else area_refs.get(ref, ref) for ref in item["measures"]],
+            "measures": [
+                in_sentence(MISSION_SHORT) if ref == MISSION else area_refs.get(ref, ref) for ref in item["measures"]
+            ],
         }
         for item in doc["metrics"]
     ]
-    story = [
-        {"label": STORY_LABELS[key], "text": doc["story"].get(key, "")} for key in STORY_LABELS if doc["story"].get(key)
-    ]
-    governance = [
-        {"label": GOVERNANCE_LABELS[key], "text": doc["governance"].get(key, "")}
-        for key in GOVERNANCE_FIELDS
-        if doc["governance"].get(key)
-    ]
+    story = _rows(doc, "story")
+    governance = _rows(doc, "governance")
     sources: dict[str, dict] = {}
     notes: list[str] = []
     for citations in doc["citations"].values():
@@ -194,9 +181,9 @@ def one_pager_context(document: dict, *, meta: dict, layout: str = DEFAULT_LAYOU
         "layout": layout,
         "page_name": f"one-pager-{layout}",
         "stylesheet_url": (asset_dir() / STYLESHEET).as_uri(),
-        "titles": SECTION_TITLES,
+        "titles": CANVAS.titles,
         "doc": doc,
-        "budget": _budget(doc["budget"] or {}),
+        "budget": budget_text(doc["budget"]),
         "layers": layers,
         "story": story,
         "root_causes": root_causes,

@@ -27,7 +27,8 @@ from django.shortcuts import get_object_or_404
 
 from workbench.canvases.models import Canvas, Revision
 from workbench.document import SECTION_TITLES, item_index
-from workbench.document.model import ITEM_DEFAULTS, LIST_SECTIONS, SECTION_KEYS
+from workbench.document.model import LIST_SECTIONS, SECTION_KEYS
+from workbench.document.spec import CANVAS, in_sentence
 from workbench.review.models import Activity, Comment, Notification, ShareLink
 
 SECTION_ORDER = list(SECTION_TITLES)
@@ -36,41 +37,31 @@ SECTION_ANCHORS = {key: f"section-{key}" for key in SECTION_TITLES} | {
     "identity": "mission-title",
     "stakeholders": "section-system",
 }
-FIELD_LABELS = {
-    "title": "title",
-    "name": "name",
-    "description": "description",
-    "evidence": "evidence",
-    "level": "level",
-    "type": "type",
-    "side": "side",
-    "status": "new or existing",
-    "owner": "owner",
-    "kind": "kind",
-    "unit": "unit",
-    "direction": "direction",
-    "baseline": "baseline",
-    "target": "target",
-    "source": "source",
-    "measures": "measures",
-    "sector": "sector",
-    "role": "role",
-    "root_causes": "root causes addressed",
-    "opportunity_areas": "opportunity areas served",
-    "initiatives": "example initiatives",
-}
 
 
-# Fields in the order the canvas document defines them. PostgreSQL's jsonb keeps keys in an order of its
-# own, so a stored snapshot is shown in this order, never in the order it comes back from the database.
+def field_label(path: str) -> str:
+    """A field of the canvas as the review names it, in the editor's words: "story.why_now" → "why now"."""
+    try:
+        return in_sentence(CANVAS.label(path))
+    except KeyError:
+        return path.rsplit(".", 1)[-1].replace("_", " ")
+
+
+def _keys(fields):
+    for spec_field in fields:
+        yield spec_field.key
+        yield from _keys(spec_field.fields)
+
+
+# Fields in the order the canvas spec declares them, an item's first. PostgreSQL's jsonb keeps keys in an order of
+# its own, so a stored snapshot is shown in this order, never in the order it comes back from the database.
 _FIELD_ORDER = list(
     dict.fromkeys(
         key
-        for defaults in ITEM_DEFAULTS.values()
-        for field, value in defaults.items()
-        for key in [field, *(value if isinstance(value, dict) else [])]
+        for section in sorted(CANVAS.sections, key=lambda section: section.kind != "list")
+        for key in _keys(section.fields)
     )
-) + ["amount", "currency", "period"]
+)
 
 
 def _in_order(keys):
@@ -103,11 +94,11 @@ class Change:
     new: str
 
 
-def item_changes(old: dict, new: dict) -> list[Change]:
-    """The fields of an item that differ between two versions, in words."""
+def item_changes(old: dict, new: dict, section: str = "") -> list[Change]:
+    """The fields of an item of a list section that differ between two versions, in words."""
     keys = _in_order({*(old or {}), *(new or {})} - {"id"})
     return [
-        Change(FIELD_LABELS.get(k, k.replace("_", " ")), _show((old or {}).get(k)), _show((new or {}).get(k)))
+        Change(field_label(f"{section}.{k}"), _show((old or {}).get(k)), _show((new or {}).get(k)))
         for k in keys
         if (old or {}).get(k) != (new or {}).get(k)
     ]
@@ -133,12 +124,12 @@ def section_changes(old: dict, new: dict) -> list[Change]:
                 out.append(Change("order of the items", "", "changed"))
         elif isinstance(before, dict) and isinstance(after, dict):
             out.extend(
-                Change(k.replace("_", " "), _show(before.get(k)), _show(after.get(k)))
+                Change(field_label(f"{key}.{k}"), _show(before.get(k)), _show(after.get(k)))
                 for k in dict.fromkeys([*before, *after])
                 if before.get(k) != after.get(k)
             )
         else:
-            out.append(Change(key.replace("_", " "), _show(before), _show(after)))
+            out.append(Change(field_label(key), _show(before), _show(after)))
     return out
 
 
@@ -180,7 +171,7 @@ def _thread(comment: Comment, index: dict, document: dict) -> Thread:
             thread.anchor = f"item-{comment.item_id}"
             if comment.snapshot is not None and found[2] != comment.snapshot:
                 thread.state = "changed"
-                thread.changes = item_changes(comment.snapshot, found[2])
+                thread.changes = item_changes(comment.snapshot, found[2], comment.section)
     elif comment.section:
         thread.target_label = SECTION_TITLES[comment.section] if comment.section in SECTION_TITLES else "Section"
         thread.anchor = SECTION_ANCHORS.get(comment.section, "")

@@ -1,17 +1,48 @@
 from django import template
 
-from workbench.document import CHOICES, item_index
-from workbench.document.compare import format_number
-from workbench.document.model import MISSION_TARGET
+from workbench.document import item_index
+from workbench.document.compare import field_text, format_number
+from workbench.document.spec import CANVAS, MISSION, MISSION_SHORT, in_sentence
 
 register = template.Library()
-_LABELS = {name: dict(pairs) for name, pairs in CHOICES.items()}
 
 
 @register.filter
 def label(value, choice):
     """The human label of a document choice value, e.g. "civil_society" → "Civil society and voluntary sector"."""
-    return _LABELS.get(choice, {}).get(value, value)
+    return CANVAS.choice_label(choice, value)
+
+
+@register.filter
+def section_title(section):
+    """The title of a section of the canvas, as the canvas spec declares it: "levers" → "Tools and levers"."""
+    return CANVAS.titles[section]
+
+
+@register.filter
+def field_label(path, variant=""):
+    """The label of a field of the canvas spec, by its path: "levers.owner" → "Owner".
+
+    variant "short" gives the label for tight spaces, "verb" how a link reads ("Serves").
+    """
+    if variant == "verb":
+        return CANVAS.field_at(path)[-1].verb
+    return CANVAS.label(path, short=variant == "short")
+
+
+@register.filter(name="in_sentence")
+def in_sentence_filter(text):
+    """A label as it reads inside a sentence: "Owner" → "owner", "ICT and data" unchanged."""
+    return in_sentence(str(text))
+
+
+@register.filter
+def group_rows(document, section):
+    """(short label, text) of each filled field of a section that is not a list, in the order of the spec."""
+    part = CANVAS.section(section)
+    values = document if part.kind == "fields" else (document or {}).get(section) or {}
+    rows = [(field.short, field_text(field, values.get(field.key))) for field in part.fields]
+    return [(name, text) for name, text in rows if str(text).strip()]
 
 
 @register.filter
@@ -25,8 +56,8 @@ def titles(ids, document):
     index = item_index(document)
     out = []
     for item_id in ids or []:
-        if item_id == MISSION_TARGET:
-            out.append("the mission")
+        if item_id == MISSION:
+            out.append(in_sentence(MISSION_SHORT))
             continue
         found = index.get(item_id)
         if found:
@@ -41,8 +72,8 @@ def by_sector(stakeholders):
     groups = {}
     for actor in stakeholders or []:
         groups.setdefault(actor.get("sector") or "", []).append(actor)
-    order = [key for key, _ in CHOICES["sector"]] + [""]
-    return [(_LABELS["sector"].get(key, "Sector not given"), groups[key]) for key in order if key in groups]
+    order = [key for key, _ in CANVAS.choice_pairs("sector")] + [""]
+    return [(CANVAS.choice_label("sector", key) or "Sector not given", groups[key]) for key in order if key in groups]
 
 
 @register.filter

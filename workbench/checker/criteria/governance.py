@@ -11,6 +11,7 @@ from workbench.checker.base import (
     register,
 )
 from workbench.checker.language import words
+from workbench.document.spec import in_sentence
 
 THIN = 4  # fewer words than this in a governance field is a placeholder, not an arrangement
 
@@ -22,17 +23,18 @@ class _GovernanceFieldRule(Rule):
     severity = "warning"
     section = "governance"
     field_name: str
-    topic: str
+    topic = ""  # the field in a sentence; its label on the canvas unless a rule words it otherwise
     example: str
     weight = 14
 
     def findings(self, canvas):
         text = canvas.governance.get(self.field_name, "").strip()
         field = f"governance.{self.field_name}"
+        topic = self.topic or in_sentence(canvas.spec.label(field))
         if not text:
             return [
                 self.finding(
-                    f"Nothing is said yet about {self.topic}.",
+                    f"Nothing is said yet about {topic}.",
                     f"Say how it will work, e.g. {self.example}",
                     field=field,
                 )
@@ -40,7 +42,7 @@ class _GovernanceFieldRule(Rule):
         if len(words(text)) < THIN:
             return [
                 self.finding(
-                    f"The note on {self.topic} is very short.",
+                    f"The note on {topic} is very short.",
                     f"Say who does what and how often, e.g. {self.example}",
                     field=field,
                     share=0.5,
@@ -53,7 +55,6 @@ class _GovernanceFieldRule(Rule):
 class GovernanceMonitoring(_GovernanceFieldRule):
     id = "governance-monitoring"
     field_name = "monitoring"
-    topic = "monitoring"
     example = "'the metrics are reported to the mission board every quarter'."
     title = "Monitoring is arranged"
     looks_for = "An empty or one-line governance note on monitoring."
@@ -79,7 +80,6 @@ class GovernanceWorkingTogether(_GovernanceFieldRule):
 class GovernanceLearning(_GovernanceFieldRule):
     id = "governance-learning"
     field_name = "learning_together"
-    topic = "learning together"
     example = "'a learning session each quarter where partners share what worked and what did not'."
     title = "Learning together is arranged"
     looks_for = "An empty or one-line note on learning together."
@@ -105,7 +105,6 @@ class GovernanceData(_GovernanceFieldRule):
 class GovernanceFinancing(_GovernanceFieldRule):
     id = "governance-financing"
     field_name = "financing"
-    topic = "financing"
     example = "'the council and two funders pool £2m a year; partners add staff time'."
     title = "Financing is arranged"
     looks_for = "An empty or one-line note on financing."
@@ -118,7 +117,6 @@ class GovernanceFinancing(_GovernanceFieldRule):
 class GovernanceConflicts(_GovernanceFieldRule):
     id = "governance-conflicts"
     field_name = "conflicts_of_interest"
-    topic = "conflicts of interest"
     example = "'advisers declare interests and do not score bids they are part of'."
     title = "Conflicts of interest are handled"
     looks_for = "An empty or one-line note on conflicts of interest."

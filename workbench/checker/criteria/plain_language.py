@@ -13,6 +13,7 @@ from workbench.checker.language import (
     sentences,
     words,
 )
+from workbench.document.spec import CANVAS, in_sentence
 
 LONGEST_SENTENCE = 25  # GOV.UK: keep sentences to 25 words at most
 READABILITY_MIN_WORDS = 60  # the Flesch formulas are noise on less text than this
@@ -232,14 +233,16 @@ class StoryTold(Rule):
     severity = "warning"
     section = "story"
     title = "The story is told"
-    looks_for = "Empty story fields: why now, who is affected, what will change."
+    looks_for = (
+        "Empty story fields: " + ", ".join(in_sentence(field.label) for field in CANVAS.section("story").fields) + "."
+    )
     why = "The story is how the mission speaks to residents in their own words; language decides who joins in."
     source = LANGUAGE_MATTERS
     how_to_fix = "Write a few plain sentences for each of the three questions."
     weight = 25
 
     def findings(self, canvas):
-        labels = {"why_now": "why now", "who_is_affected": "who is affected", "what_will_change": "what will change"}
+        labels = {field.key: in_sentence(field.label) for field in canvas.spec.section("story").fields}
         empty = [name for name, text in canvas.story.items() if not text.strip()]
         return [
             self.finding(

@@ -26,20 +26,19 @@ class LinksResolve(Rule):
     weight = 10
 
     def findings(self, canvas):
-        causes, areas = canvas.ids("root_causes"), canvas.ids("opportunity_areas")
-        checks = [
-            (canvas.opportunity_areas, "root_causes", causes, "root cause"),
-            (canvas.levers, "opportunity_areas", areas, "opportunity area"),
-            (canvas.metrics, "measures", areas | {MISSION_TARGET}, "opportunity area"),
-        ]
         found = []
-        for items, field, known, noun in checks:
-            for item in items:
+        # The links between item kinds, as the canvas spec declares them.
+        for section, link in canvas.spec.link_fields():
+            targets = [target for target in link.links if target != MISSION_TARGET]
+            known = set().union(*(canvas.ids(target) for target in targets)) | ({MISSION_TARGET} & set(link.links))
+            noun = " or ".join(canvas.spec.section(target).noun for target in targets)
+            field = link.key
+            for item in canvas.items[section.key]:
                 for target in item.ids(field):
                     if target not in known:
                         found.append(
                             self.finding(
-                                f"{_name(item, 'name' if field == 'measures' else 'title')} links to "
+                                f"{_name(item, section.title_field)} links to "
                                 f"'{target[:40]}', but no {noun} has that id.",
                                 "Pick an item that exists on this canvas, or remove the link.",
                                 section=item.section,
