@@ -11,6 +11,7 @@ with one more section (`CANVAS.with_section(...)`) and see every reader pick it 
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 from dataclasses import dataclass, replace
@@ -270,8 +271,8 @@ class CanvasSpec:
         return document
 
     def schema(self) -> dict:
-        """The JSON Schema of a canvas document with these sections."""
-        return _schema(self)
+        """The JSON Schema of a canvas document with these sections (a fresh copy: validators rewrite it)."""
+        return copy.deepcopy(_schema(self))
 
 
 def _walk(fields):

@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from workbench.canvases.models import Canvas, Revision, Status
-from workbench.document import empty_document, normalize
+from workbench.document import SECTION_TITLES, empty_document, normalize
 from workbench.review.models import Activity, Comment
 from workbench.teams.models import Membership, Role, Team
 
@@ -257,7 +257,7 @@ def generate(*, teams: int, canvases: int, comments: int, seed: int = 1, batch: 
                     number=number,
                     document=doc,
                     author=canvas.created_by,
-                    summary="created the canvas" if number == 1 else "Story",
+                    summary="created the canvas" if number == 1 else SECTION_TITLES["story"],
                 )
             )
     for chunk in _batches(revision_rows, batch):
