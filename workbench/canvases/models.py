@@ -3,7 +3,10 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
+from workbench.document.spec import CANVAS
 from workbench.teams.models import Team
+
+TITLE_MAX = CANVAS.section("identity").field("title").max_length
 
 
 class Status(models.TextChoices):
@@ -53,7 +56,7 @@ class Canvas(models.Model):
     """A team's mission on a page. The content lives in `document`, the latest revision's snapshot."""
 
     team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="canvases")
-    title = models.CharField(max_length=200)
+    title = models.CharField(max_length=TITLE_MAX)  # the document's title, kept for lists and search
     statement = models.TextField(blank=True)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
     document = models.JSONField()
