@@ -17,7 +17,7 @@ def test_the_committed_schema_file_is_the_one_the_spec_generates():
     committed = SCHEMA_FILE.read_text(encoding="utf-8")
 
     assert json.loads(committed) == CANVAS.schema()
-    assert committed == schema_text(), "run: python -m workbench.document.spec"
+    assert committed == schema_text(), "run: python -m workbench.document"
 
 
 def test_the_schema_names_every_section_field_and_choice_of_the_spec():
@@ -74,3 +74,10 @@ def test_every_text_field_of_the_editor_is_as_long_as_the_schema_allows():
         max_length = getattr(field, "max_length", None)
         if max_length is not None and name != "item_id":
             assert max_length == TEXT_MAX or f'"maxLength": {max_length}' in schema, name
+
+
+def test_the_schema_command_reports_a_file_that_matches(capsys):
+    from workbench.document.__main__ import main
+
+    assert main(["--check"]) == 0
+    assert "matches the canvas spec" in capsys.readouterr().out

@@ -1,6 +1,6 @@
 """The mission canvas, declared once: every section and field with its label, help, limits, choices and links.
 
-Everything else reads this declaration: the JSON Schema (generated from it, see `python -m workbench.document.spec`),
+Everything else reads this declaration: the JSON Schema (generated from it: `python -m workbench.document` writes the file),
 the document defaults, the editor's forms, the checker's view of a canvas, the compare and merge code, both
 one-pagers, the gallery and the review. Pure Python with no Django import, so the checker and the command line use
 it as they are.
@@ -752,17 +752,3 @@ def write_schema(path: Path = SCHEMA_FILE) -> bool:
         return False
     path.write_text(text, encoding="utf-8")
     return True
-
-
-if __name__ == "__main__":
-    import sys
-
-    if "--check" in sys.argv[1:]:
-        current = SCHEMA_FILE.read_text(encoding="utf-8") if SCHEMA_FILE.exists() else ""
-        if current != schema_text():
-            print(f"{SCHEMA_FILE.name} differs from the canvas spec: run python -m workbench.document.spec")
-            sys.exit(1)
-        print(f"{SCHEMA_FILE.name} matches the canvas spec.")
-    else:
-        changed = write_schema()
-        print(f"{'Wrote' if changed else 'Unchanged:'} {SCHEMA_FILE}")
