@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import tomllib
+
 import pytest
 
 from tests.checker.canvases import complete_canvas
-from workbench.checker import REGISTRY, check
+from workbench.checker import REGISTRY, check, shapes
 
 
 def without(document: dict, *keys) -> dict:
@@ -210,3 +212,11 @@ def test_statement_deadline_year_counts_when_the_field_is_empty():
     rules = {f.rule for f in report.findings}
     assert "deadline-missing" not in rules
     assert "deadline-year-missing" in rules
+
+
+def test_the_rules_table_names_only_fields_the_canvas_has():
+    for row in tomllib.loads(shapes.TABLE.read_text(encoding="utf-8"))["each_item"]:
+        shapes._check_fields(row)  # every row of the shipped table passes
+    misspelt = {"id": "lever-ownr", "items": "levers", "lacks": "blank:ownr"}
+    with pytest.raises(ValueError, match=r"levers\[0\]\.ownr"):
+        shapes._check_fields(misspelt)

@@ -14,6 +14,7 @@ from typing import ClassVar
 from workbench.checker import base
 from workbench.checker.base import Rule, register
 from workbench.checker.canvas import Canvas, Item
+from workbench.document.spec import CANVAS
 
 TABLE = Path(__file__).with_name("data") / "rules.toml"
 
@@ -155,9 +156,29 @@ def _test(name: str) -> Callable[[Item, Canvas], str | None]:
     return TESTS[name]
 
 
+def _check_fields(row: dict) -> None:
+    """Every field a row names is a field of its list section in the canvas specification."""
+    section = row["items"]
+    kind, _, argument = row["lacks"].partition(":")
+    named = [row.get("point_at"), row.get("name_field")]
+    if kind in ("blank", "unlinked"):
+        named.append(argument)
+    paths = [f"{section}[0].{name}" for name in named if name]
+    if kind == "unreferenced":
+        other, field = argument.split(".")
+        paths.append(f"{other}[0].{field}")
+    for path in paths:
+        found = CANVAS.field_at(path)
+        if len(found) != 2 or found[-1].key != path.rsplit(".", 1)[-1]:
+            raise ValueError(f"{TABLE.name}: rule {row['id']} names {path}, which the canvas does not have")
+
+
 def load(path: Path = TABLE) -> None:
-    """Register every rule the table declares (the rules of the two shapes above)."""
+    """Register every rule the table declares (the rules of the two shapes above); the fields each names are
+    checked against the canvas specification first, so a misspelt field fails at start-up, not silently."""
     table = tomllib.loads(path.read_text(encoding="utf-8"))
+    for row in table.get("each_item", []):
+        _check_fields(row)
     for shape, key in ((PartPresent, "part"), (EachItem, "each_item")):
         for row in table.get(key, []):
             row = dict(row, source=getattr(base, row["source"]), needs=tuple(row.get("needs", ())))
