@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import tomllib
 from abc import ABC, abstractmethod
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
 from typing import ClassVar
 
 from workbench.checker.canvas import Canvas
@@ -166,6 +169,29 @@ class Rule(ABC):
         }
 
 
+RULES_TABLE = Path(__file__).with_name("data") / "rules.toml"
+
+
+@cache
+def _descriptions() -> dict[str, dict]:
+    """What the table says of each rule that is a class of its own: wording, severity, weight, source."""
+    table = tomllib.loads(RULES_TABLE.read_text(encoding="utf-8"))
+    return {row["id"]: row for row in table.get("rule", [])}
+
+
+def _describe(cls: type[Rule]) -> None:
+    row = _descriptions().get(getattr(cls, "id", None))
+    if row is None:
+        return  # a rule of a shape brings its own row (shapes.load)
+    values = {"criterion": None, **row}
+    for name, value in values.items():
+        if name == "source":
+            value = globals()[value]
+        elif name == "needs":
+            value = tuple(value)
+        setattr(cls, name, value)
+
+
 class Registry:
     """Every rule of the checker, in the order they were registered (criterion by criterion)."""
 
@@ -173,7 +199,9 @@ class Registry:
         self._rules: dict[str, Rule] = {}
 
     def register(self, cls: type[Rule]) -> type[Rule]:
-        """Class decorator: check the rule describes itself fully and add one instance of it."""
+        """Class decorator: describe the rule from the table (data/rules.toml), check the description is whole,
+        and add one instance of it."""
+        _describe(cls)
         for name in ("id", "criterion", "severity", "section", "title", "looks_for", "why", "source", "how_to_fix"):
             if not hasattr(cls, name):
                 raise TypeError(f"rule {cls.__name__} does not set {name}")

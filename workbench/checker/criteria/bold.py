@@ -4,21 +4,12 @@ from __future__ import annotations
 
 import re
 
-from workbench.checker.base import AMBITIOUS_OUTCOMES, NO_ONE_DIES, REAL_MISSIONS, Rule, register
+from workbench.checker.base import Rule, register
 
 
 @register
 class StatementMissing(Rule):
     id = "statement-missing"
-    criterion = "bold"
-    severity = "error"
-    section = "identity"
-    title = "A mission statement is written"
-    looks_for = "An empty mission statement."
-    why = "A mission is a purpose-driven goal people commit to; without a statement there is nothing to commit to."
-    source = AMBITIOUS_OUTCOMES
-    how_to_fix = "Write one sentence that says what will be different, for whom, by when."
-    weight = 10
 
     def findings(self, canvas):
         if not canvas.reading.empty:
@@ -35,24 +26,6 @@ class StatementMissing(Rule):
 @register
 class StatementOutcome(Rule):
     id = "statement-outcome"
-    needs = ("statement",)
-    criterion = "bold"
-    severity = "warning"
-    section = "identity"
-    title = "The statement names an outcome, not an activity"
-    looks_for = (
-        "A statement whose only promises are outputs (events held, plans published, sessions delivered, people "
-        "reached), read from its verbs and what it counts, however precise its numbers and dates; activity wording "
-        "(support, explore, promote, tackle …) with no change for people or a place beside it, unless a quantified "
-        "target and a deadline carry the sentence; a statement that names only a topic."
-    )
-    why = (
-        "Real missions set a target that is bold and measurable; a list of activities is how mission washing "
-        "looks. An activity verb is fine when a number and a deadline say what it must achieve."
-    )
-    source = REAL_MISSIONS
-    how_to_fix = "Say what will be true for people or the place when the mission succeeds, then how much and by when."
-    weight = 40
 
     def findings(self, canvas):
         reading = canvas.reading
@@ -100,24 +73,6 @@ _SMALL_PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|percent|per\s*cent)", re.IG
 @register
 class StatementAmbition(Rule):
     id = "statement-ambition"
-    needs = ("statement",)
-    criterion = "bold"
-    severity = "warning"
-    section = "identity"
-    title = "The statement is ambitious"
-    looks_for = (
-        "A statement with no target at all, one that only says 'improve' or 'more' without how far, "
-        "or one whose only figures are small percentage changes."
-    )
-    why = (
-        "Missions aim at a different state of things, not a small improvement; Vision Zero Cancer's "
-        "'no one should die of cancer' shows the scale meant."
-    )
-    source = NO_ONE_DIES
-    how_to_fix = (
-        "Aim for an end state (zero, every, no one) or a large change (halve, double, a figure that stretches)."
-    )
-    weight = 20
 
     def findings(self, canvas):
         reading = canvas.reading
@@ -171,19 +126,6 @@ class StatementAmbition(Rule):
 @register
 class StatementFocus(Rule):
     id = "statement-focus"
-    needs = ("statement",)
-    criterion = "bold"
-    severity = "warning"
-    section = "identity"
-    title = "The statement is one focused sentence"
-    looks_for = "A statement of several sentences, a list of three or more separate goals, or more than 45 words."
-    why = (
-        "A mission is one targeted goal that many actors pursue together; a list of goals is a portfolio, "
-        "not a mission, and loses the focus that makes missions work."
-    )
-    source = REAL_MISSIONS
-    how_to_fix = "Keep the one goal everything else serves; move the others to sub-missions in the layers."
-    weight = 10
 
     def findings(self, canvas):
         reading = canvas.reading
@@ -210,16 +152,6 @@ class StatementFocus(Rule):
 @register
 class StatementHedged(Rule):
     id = "statement-hedged"
-    needs = ("statement",)
-    criterion = "bold"
-    severity = "warning"
-    section = "identity"
-    title = "The statement commits without hedging"
-    looks_for = "Hedges such as 'where possible', 'aim to', 'seek to', 'strive to', 'subject to funding'."
-    why = "Missions are tasks people really commit to achieving; a hedge tells partners the goal is optional."
-    source = AMBITIOUS_OUTCOMES
-    how_to_fix = "State the goal plainly; keep the risks and conditions in the story or governance sections."
-    weight = 15
 
     def findings(self, canvas):
         hedges = canvas.reading.hedges

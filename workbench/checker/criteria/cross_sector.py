@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from workbench.checker.base import NON_STI_ACTORS, QUINTUPLE_HELIX, SILOS, Rule, register
+from workbench.checker.base import Rule, register
 
 MIN_SECTORS = 3
 MIN_LEVERS_FOR_OWNERSHIP = 3
@@ -86,22 +86,6 @@ def partners(canvas) -> list:
 @register
 class ActorsSeveralSectors(Rule):
     id = "actors-several-sectors"
-    needs = ("stakeholders",)
-    criterion = "cross_sector"
-    severity = "warning"
-    section = "stakeholders"
-    title = "Actors come from several sectors"
-    looks_for = (
-        f"Partners from fewer than {MIN_SECTORS} different sectors. A partner owns a lever, funds, commits or "
-        "decides; an actor that is only consulted, informed or invited does not count."
-    )
-    why = (
-        "Vision Zero Cancer moved from a triple to a quintuple helix: care, academia, industry, public "
-        "authorities and citizens together."
-    )
-    source = QUINTUPLE_HELIX
-    how_to_fix = "Add actors from sectors not yet on the canvas, such as business, civil society or funders."
-    weight = 30
 
     def findings(self, canvas):
         if not canvas.stakeholders:
@@ -129,22 +113,6 @@ class ActorsSeveralSectors(Rule):
 @register
 class ActorsCitizens(Rule):
     id = "actors-citizens"
-    needs = ("stakeholders",)
-    criterion = "cross_sector"
-    severity = "warning"
-    section = "stakeholders"
-    title = "Citizens, residents or patients take part"
-    looks_for = (
-        "No partner in the citizens sector and none whose name or role is about residents, patients or carers "
-        "(residents who are only consulted or informed do not count)."
-    )
-    why = (
-        "Engaging people beyond science and technology, citizens above all, is one of the hardest parts of a "
-        "mission; patient involvement and community-driven action make it work."
-    )
-    source = NON_STI_ACTORS
-    how_to_fix = "Add the residents, patients or community groups affected, with the role they play."
-    weight = 30
 
     def findings(self, canvas):
         if not canvas.stakeholders:
@@ -166,22 +134,6 @@ class ActorsCitizens(Rule):
 @register
 class LeversOneOwner(Rule):
     id = "levers-one-owner"
-    needs = ("levers",)
-    criterion = "cross_sector"
-    severity = "warning"
-    section = "levers"
-    title = "Levers are owned by more than one organisation"
-    looks_for = (
-        f"{MIN_LEVERS_FOR_OWNERSHIP} or more levers with owners, all of them one organisation or its own teams "
-        "and departments."
-    )
-    why = (
-        "A mission is pursued by many actors across silos; when every tool belongs to one organisation it is "
-        "that organisation's programme under a new name."
-    )
-    source = SILOS
-    how_to_fix = "Name the partners who own or co-own levers: a health trust's budget, a business's purchasing, a fund."
-    weight = 20
 
     def findings(self, canvas):
         owners = _owners(canvas)

@@ -3,10 +3,6 @@
 from __future__ import annotations
 
 from workbench.checker.base import (
-    ADAPTIVE,
-    CONFLICTS_OF_INTEREST,
-    EARLY_EVALUATION,
-    FIVE_ELEMENTS,
     Rule,
     register,
 )
@@ -56,11 +52,6 @@ class GovernanceMonitoring(_GovernanceFieldRule):
     id = "governance-monitoring"
     field_name = "monitoring"
     example = "'the metrics are reported to the mission board every quarter'."
-    title = "Monitoring is arranged"
-    looks_for = "An empty or one-line governance note on monitoring."
-    why = "Monitoring is the first of the five elements the Dutch field labs build their governance on."
-    source = FIVE_ELEMENTS
-    how_to_fix = "Say who tracks the metrics, how often, and who sees the results."
 
 
 @register
@@ -69,11 +60,6 @@ class GovernanceWorkingTogether(_GovernanceFieldRule):
     field_name = "working_together"
     topic = "how partners work together"
     example = "'partners sign a shared agreement and meet monthly'."
-    title = "Working together is arranged"
-    looks_for = "An empty or one-line note on how the partners work together."
-    why = "Working together is one of the five elements of the field labs' cooperation agreements."
-    source = FIVE_ELEMENTS
-    how_to_fix = "Say how partners agree, decide and share the work."
 
 
 @register
@@ -81,11 +67,6 @@ class GovernanceLearning(_GovernanceFieldRule):
     id = "governance-learning"
     field_name = "learning_together"
     example = "'a learning session each quarter where partners share what worked and what did not'."
-    title = "Learning together is arranged"
-    looks_for = "An empty or one-line note on learning together."
-    why = "Missions stay adaptive through continuous gap analysis and early evaluation."
-    source = ADAPTIVE
-    how_to_fix = "Say how partners learn from results and change course."
 
 
 @register
@@ -94,11 +75,6 @@ class GovernanceData(_GovernanceFieldRule):
     field_name = "ict_and_data"
     topic = "data and ICT"
     example = "'partners share anonymised data through one dashboard'."
-    title = "Data and ICT are arranged"
-    looks_for = "An empty or one-line note on data and ICT."
-    why = "ICT and data is one of the five elements of the field labs' governance."
-    source = FIVE_ELEMENTS
-    how_to_fix = "Say what data is shared, by whom, and how it is kept safe."
 
 
 @register
@@ -106,11 +82,6 @@ class GovernanceFinancing(_GovernanceFieldRule):
     id = "governance-financing"
     field_name = "financing"
     example = "'the council and two funders pool £2m a year; partners add staff time'."
-    title = "Financing is arranged"
-    looks_for = "An empty or one-line note on financing."
-    why = "Financing is one of the five elements of the field labs' governance."
-    source = FIVE_ELEMENTS
-    how_to_fix = "Say where the money comes from, for how long, and who decides how it is spent."
 
 
 @register
@@ -118,11 +89,6 @@ class GovernanceConflicts(_GovernanceFieldRule):
     id = "governance-conflicts"
     field_name = "conflicts_of_interest"
     example = "'advisers declare interests and do not score bids they are part of'."
-    title = "Conflicts of interest are handled"
-    looks_for = "An empty or one-line note on conflicts of interest."
-    why = "In small expert communities the people who set priorities often also want to do the work."
-    source = CONFLICTS_OF_INTEREST
-    how_to_fix = "Say how interests are declared and who steps aside when they conflict."
 
 
 @register
@@ -131,25 +97,11 @@ class GovernanceEvaluation(_GovernanceFieldRule):
     field_name = "evaluation"
     topic = "evaluation"
     example = "'an independent review after the first year checks whether funded work serves the mission'."
-    title = "Early evaluation is planned"
-    looks_for = "An empty or one-line note on evaluation."
-    why = "Early evaluation checks whether funded work meets the mission's aims and refines the path."
-    source = EARLY_EVALUATION
-    how_to_fix = "Say when the first evaluation happens, who does it, and what it can change."
 
 
 @register
 class BudgetStated(Rule):
     id = "budget-stated"
-    criterion = "governance"
-    severity = "advice"
-    section = "identity"
-    title = "The budget is stated"
-    looks_for = "No budget amount on the canvas."
-    why = "Financing is part of a mission's governance; a stated budget shows what partners can count on."
-    source = FIVE_ELEMENTS
-    how_to_fix = "Give the amount, the currency and the period it covers, even if it is an estimate."
-    weight = 5
 
     def findings(self, canvas):
         if canvas.budget_amount is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from workbench.checker.base import URGENCY_AND_LONG_VIEW, Rule, register
+from workbench.checker.base import Rule, register
 from workbench.checker.language import words
 
 _WHEN = re.compile(
@@ -18,16 +18,6 @@ _WHEN = re.compile(
 @register
 class NearTermDated(Rule):
     id = "near-term-dated"
-    needs = ("near_term",)
-    criterion = "short_and_long_term"
-    severity = "advice"
-    section = "horizons"
-    title = "The near-term actions have dates"
-    looks_for = "A near-term description with no month, year or number of months in it."
-    why = "Urgency only shows when the first steps have dates."
-    source = URGENCY_AND_LONG_VIEW
-    how_to_fix = "Give each first action a month or a quarter."
-    weight = 20
 
     def findings(self, canvas):
         text = canvas.near_term

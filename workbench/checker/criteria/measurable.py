@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from workbench.checker.base import MEASURING_IMPACT, METRICS_CHALLENGE, REAL_MISSIONS, Rule, register
+from workbench.checker.base import Rule, register
 from workbench.checker.canvas import MISSION_TARGET
 
 OUTCOME_KINDS = {"mission_outcome", "intermediate_outcome"}
@@ -16,20 +16,6 @@ def _label(metric) -> str:
 @register
 class StatementQuantity(Rule):
     id = "statement-quantity"
-    needs = ("statement",)
-    criterion = "measurable"
-    severity = "warning"
-    section = "identity"
-    title = "The statement has a quantified target"
-    looks_for = (
-        "A figure, percentage, amount of money, fraction (halve, a third, double) or an absolute target (zero, "
-        "net zero, no one, every, all) in the statement, counting a change rather than outputs. A year alone is not "
-        "a target."
-    )
-    why = "A real mission is measurable: people can tell whether it was met."
-    source = REAL_MISSIONS
-    how_to_fix = "Add how much: 'halve', 'to zero', 'at least 150 regions', 'every child', '90 %'."
-    weight = 60
 
     def findings(self, canvas):
         reading = canvas.reading
@@ -64,16 +50,6 @@ class StatementQuantity(Rule):
 @register
 class MetricDirection(Rule):
     id = "metric-direction"
-    needs = ("metrics",)
-    criterion = "measurable"
-    severity = "error"
-    section = "metrics"
-    title = "Targets move in the stated direction"
-    looks_for = "A metric that should go up but whose target is below its baseline, or the other way round."
-    why = "A target that contradicts its own direction makes progress impossible to judge."
-    source = METRICS_CHALLENGE
-    how_to_fix = "Correct the direction, the baseline or the target so they agree."
-    weight = 10
 
     def findings(self, canvas):
         found = []
@@ -101,20 +77,6 @@ class MetricDirection(Rule):
 @register
 class MetricOutcome(Rule):
     id = "metric-outcome"
-    needs = ("metrics",)
-    criterion = "measurable"
-    severity = "warning"
-    section = "metrics"
-    title = "At least one metric measures an outcome"
-    looks_for = (
-        "No metric whose own name and unit describe a change for people or a place (deaths, emissions, people in "
-        "work, homes that are warm). A metric counting events, plans or sessions is an output whatever its label; "
-        "a name the checker cannot read counts by its label."
-    )
-    why = "Counting activities shows effort, not impact; missions are judged by the outcomes they change."
-    source = MEASURING_IMPACT
-    how_to_fix = "Add a metric of what changes for people, e.g. 'adults who smoke (%)', and mark it as an outcome."
-    weight = 15
 
     def findings(self, canvas):
         if not canvas.metrics or any(canvas.counts_outcome(metric) for metric in canvas.metrics):
@@ -137,22 +99,6 @@ class MetricOutcome(Rule):
 @register
 class MetricKindMatches(Rule):
     id = "metric-kind-matches"
-    needs = ("metrics",)
-    criterion = "measurable"
-    severity = "warning"
-    section = "metrics"
-    title = "Each metric's label matches what it counts"
-    looks_for = (
-        "A metric labelled a mission or intermediate outcome whose own name and unit count outputs: events held, "
-        "plans published, sessions delivered, people reached."
-    )
-    why = (
-        "An output called an outcome hides that nothing measures the change; missions are judged by outcomes, "
-        "and a label does not make one."
-    )
-    source = MEASURING_IMPACT
-    how_to_fix = "Relabel it as an output, and add a metric of the change that output is meant to bring."
-    weight = 10
 
     def findings(self, canvas):
         metrics = canvas.metrics
@@ -178,16 +124,6 @@ class MetricKindMatches(Rule):
 @register
 class MissionMetric(Rule):
     id = "mission-metric"
-    needs = ("metrics",)
-    criterion = "measurable"
-    severity = "advice"
-    section = "metrics"
-    title = "A metric measures the mission itself"
-    looks_for = "Metrics exist, but none measures the mission as a whole ('mission' in what it measures)."
-    why = "Impact on the whole system is what is hardest to measure and what matters most for a mission."
-    source = MEASURING_IMPACT
-    how_to_fix = "Mark the metric that tracks the statement's target as measuring the mission."
-    weight = 5
 
     def findings(self, canvas):
         if not canvas.metrics or any(MISSION_TARGET in metric.ids("measures") for metric in canvas.metrics):

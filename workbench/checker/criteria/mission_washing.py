@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from workbench.checker.base import BEYOND_SCIENCE, QUICK_WINS, REAL_MISSIONS, Rule, register
+from workbench.checker.base import Rule, register
 
 SCIENCE_LEVERS = {"research_and_innovation", "data_and_infrastructure"}
 
@@ -10,24 +10,6 @@ SCIENCE_LEVERS = {"research_and_innovation", "data_and_infrastructure"}
 @register
 class StatementBusinessAsUsual(Rule):
     id = "statement-business-as-usual"
-    needs = ("statement",)
-    criterion = "not_mission_washing"
-    severity = "warning"
-    section = "identity"
-    title = "The statement is more than business as usual"
-    looks_for = (
-        "Outputs only (events, plans, sessions), whatever their numbers; or several signs together: activity "
-        "wording with no outcome, no quantified target, no deadline, words of "
-        "continuity (continue, maintain, build on, existing), the organisation as the subject ('the council "
-        "will …'), hedges. One sign alone is not enough to report."
-    )
-    why = (
-        "Mission washing is the mission label put on work that would have happened anyway; no single word "
-        "proves it, but several signs together usually do."
-    )
-    source = REAL_MISSIONS
-    how_to_fix = "Rewrite the statement around a change for people with a target and a deadline."
-    weight = 60
 
     def findings(self, canvas):
         reading = canvas.reading
@@ -67,16 +49,6 @@ class StatementBusinessAsUsual(Rule):
 @register
 class StatementContinuity(Rule):
     id = "statement-continuity"
-    needs = ("statement",)
-    criterion = "not_mission_washing"
-    severity = "warning"
-    section = "identity"
-    title = "The statement promises change, not continuity"
-    looks_for = "Words of continuity in the statement: continue, maintain, build on, existing, current, refresh."
-    why = "A mission sets out to change a system; carrying on with current work under a new label is mission washing."
-    source = REAL_MISSIONS
-    how_to_fix = "Say what will be different from today; keep what already works in the levers, marked as existing."
-    weight = 20
 
     def findings(self, canvas):
         continuity = canvas.reading.continuity
@@ -95,16 +67,6 @@ class StatementContinuity(Rule):
 @register
 class StatementCouncilCentred(Rule):
     id = "statement-council-centred"
-    needs = ("statement",)
-    criterion = "not_mission_washing"
-    severity = "warning"
-    section = "identity"
-    title = "The statement is about people or a place, not the organisation"
-    looks_for = "An organisation as the subject ('the council will …', 'we will …') with no outcome for people."
-    why = "Missions are shared by many actors and judged by what changes for people; a to-do list for one body is not."
-    source = REAL_MISSIONS
-    how_to_fix = "Make residents, a group or the place the subject: 'By 2030, every child in Camden …'."
-    weight = 15
 
     def findings(self, canvas):
         reading = canvas.reading
@@ -123,16 +85,6 @@ class StatementCouncilCentred(Rule):
 @register
 class LeversNotOnlyExisting(Rule):
     id = "levers-not-only-existing"
-    needs = ("levers",)
-    criterion = "not_mission_washing"
-    severity = "warning"
-    section = "levers"
-    title = "Some levers are new"
-    looks_for = "Levers that are all marked 'existing', with none marked 'new'."
-    why = "If every tool was already in use, the mission is likely the current programme renamed."
-    source = REAL_MISSIONS
-    how_to_fix = "Add the new tools, money, rules or partnerships the mission brings, and mark them 'new'."
-    weight = 15
 
     def findings(self, canvas):
         statuses = [lever.choice("status") for lever in canvas.levers]
@@ -150,21 +102,6 @@ class LeversNotOnlyExisting(Rule):
 @register
 class BeyondScience(Rule):
     id = "beyond-science"
-    needs = ("levers",)
-    criterion = "not_mission_washing"
-    severity = "warning"
-    section = "levers"
-    title = "Beyond research and technology"
-    looks_for = (
-        "Levers that are all research and innovation or data and infrastructure, or actors that all come from research."
-    )
-    why = (
-        "Missions confined to science and technology miss the changes in behaviour and in systems that most "
-        "societal goals need."
-    )
-    source = BEYOND_SCIENCE
-    how_to_fix = "Add levers such as regulation, procurement, communication or skills, and actors beyond research."
-    weight = 15
 
     def findings(self, canvas):
         found = []
@@ -191,18 +128,6 @@ class BeyondScience(Rule):
 @register
 class PortfolioNotSingleProject(Rule):
     id = "portfolio-not-single-project"
-    criterion = "not_mission_washing"
-    severity = "warning"
-    section = "opportunity_areas"
-    title = "A portfolio, not a single project"
-    looks_for = "Fewer than two opportunity areas, or fewer than two levers."
-    why = (
-        "A quick-win mindset funds single projects; a mission needs a portfolio of actions across the "
-        "system, pointed at one clear goal."
-    )
-    source = QUICK_WINS
-    how_to_fix = "Map at least two opportunity areas and several levers that together move the goal."
-    weight = 15
 
     def findings(self, canvas):
         areas, levers = len(canvas.opportunity_areas), len(canvas.levers)

@@ -13,7 +13,7 @@ from workbench.checker.language import (
     sentences,
     words,
 )
-from workbench.document.spec import CANVAS, in_sentence
+from workbench.document.spec import in_sentence
 
 LONGEST_SENTENCE = 25  # GOV.UK: keep sentences to 25 words at most
 READABILITY_MIN_WORDS = 60  # the Flesch formulas are noise on less text than this
@@ -60,47 +60,18 @@ class _WordListRule(Rule):
 @register
 class PlainWordsGovuk(_WordListRule):
     id = "plain-words-govuk"
-    severity = "warning"
     word_list = "govuk"
-    title = "Words GOV.UK asks writers to avoid"
-    looks_for = (
-        "Words from the GOV.UK style guide's list of words to avoid (collaborate, deliver, facilitate, robust …), "
-        "in any form, except where a word is the canvas's own vocabulary in that section."
-    )
-    why = "Encouraging, inclusive words reach more people than technical jargon and do not sound like another strategy."
-    how_to_fix = "Use the plain word offered, or say what you actually mean."
-    weight = 25
 
 
 @register
 class PlainWordsLga(_WordListRule):
     id = "plain-words-lga"
-    severity = "advice"
     word_list = "lga"
-    title = "Council jargon from the LGA list"
-    looks_for = (
-        "Terms from the Local Government Association's list of words councils should not use (holistic, "
-        "step change, toolkit …); a term is not flagged in the section where it is canvas vocabulary "
-        "(e.g. 'baseline' in metrics)."
-    )
-    why = "Jargon keeps residents out; the mission must make sense to people who are not familiar with the framework."
-    how_to_fix = "The suggested words are hints, not automatic fixes: say what you mean."
-    weight = 15
 
 
 @register
 class LongSentence(Rule):
     id = "long-sentence"
-    needs = ("text",)
-    criterion = "plain_language"
-    severity = "warning"
-    section = "identity"
-    title = "Sentences of 25 words or fewer"
-    looks_for = f"A sentence longer than {LONGEST_SENTENCE} words in any field."
-    why = "Long sentences lose readers; plain language helps the mission grow into a movement."
-    source = LANGUAGE_MATTERS
-    how_to_fix = "Split the sentence in two, or cut what the reader does not need."
-    weight = 20
 
     def findings(self, canvas):
         found = []
@@ -125,19 +96,6 @@ class LongSentence(Rule):
 @register
 class Readability(Rule):
     id = "readability"
-    needs = ("text",)
-    criterion = "plain_language"
-    severity = "advice"
-    section = "story"
-    title = "The story is easy to read"
-    looks_for = (
-        f"A Flesch reading ease below {DIFFICULT} on the story (or on the whole canvas when the story is shorter "
-        f"than {READABILITY_MIN_WORDS} words). Reported as a tip with an approximate reading age."
-    )
-    why = "The story is for residents and partners, most of whom do not share the team's technical language."
-    source = LANGUAGE_MATTERS
-    how_to_fix = "Use shorter sentences and shorter, everyday words; GOV.UK aims at a reading age of 9."
-    weight = 15
 
     def findings(self, canvas):
         story = "\n\n".join(text for text in canvas.story.values() if text.strip())
@@ -181,22 +139,6 @@ def _every_text(value, out: list[str]) -> list[str]:
 @register
 class AcronymsSpeltOut(Rule):
     id = "acronyms-spelt-out"
-    needs = ("text",)
-    criterion = "plain_language"
-    severity = "advice"
-    section = "identity"
-    title = "Acronyms are spelt out"
-    looks_for = (
-        "An all-capitals word of two to six letters that is never spelt out on the canvas, either as "
-        "'words (ACR)' or 'ACR (words)', in any field (an actor's name counts). Units (GW, km, CO2), measures "
-        "(GDP) and names residents know (UK, EU, NHS, GP, OECD …), listed in the checker's data with the reason "
-        "for each, are left alone, and so is a currency code: the canvas's own budget currency, or a code such "
-        "as EUR or AUD written before an amount."
-    )
-    why = "Abbreviations are jargon to anyone outside the team."
-    source = LANGUAGE_MATTERS
-    how_to_fix = "Spell the words out the first time, with the short form in brackets, or just use the words."
-    weight = 10
 
     def findings(self, canvas):
         fields = [(section, field, item, text) for section, field, item, text in canvas.texts() if text]
@@ -229,17 +171,6 @@ class AcronymsSpeltOut(Rule):
 @register
 class StoryTold(Rule):
     id = "story-told"
-    criterion = "plain_language"
-    severity = "warning"
-    section = "story"
-    title = "The story is told"
-    looks_for = (
-        "Empty story fields: " + ", ".join(in_sentence(field.label) for field in CANVAS.section("story").fields) + "."
-    )
-    why = "The story is how the mission speaks to residents in their own words; language decides who joins in."
-    source = LANGUAGE_MATTERS
-    how_to_fix = "Write a few plain sentences for each of the three questions."
-    weight = 25
 
     def findings(self, canvas):
         labels = {field.key: in_sentence(field.label) for field in canvas.spec.section("story").fields}

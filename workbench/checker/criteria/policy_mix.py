@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from workbench.checker.base import POLICY_MIX, SUPPLY_AND_DEMAND, Rule, register
+from workbench.checker.base import Rule, register
 
 MIN_TYPES = 3
 
@@ -10,19 +10,6 @@ MIN_TYPES = 3
 @register
 class LeversSupplyAndDemand(Rule):
     id = "levers-supply-and-demand"
-    needs = ("levers",)
-    criterion = "policy_mix"
-    severity = "warning"
-    section = "levers"
-    title = "Levers work on supply and on demand"
-    looks_for = "Levers that all act on the supply side, or all on the demand side."
-    why = "Missions use different kinds of support instruments, on the supply side and on the demand side."
-    source = SUPPLY_AND_DEMAND
-    how_to_fix = (
-        "Pair what helps people provide the solution (grants, research, skills) with what creates demand for it "
-        "(procurement, regulation, information for residents)."
-    )
-    weight = 30
 
     def findings(self, canvas):
         if not canvas.levers:
@@ -57,16 +44,6 @@ class LeversSupplyAndDemand(Rule):
 @register
 class LeversSeveralTypes(Rule):
     id = "levers-several-types"
-    needs = ("levers",)
-    criterion = "policy_mix"
-    severity = "warning"
-    section = "levers"
-    title = "Levers of several kinds"
-    looks_for = f"Levers of fewer than {MIN_TYPES} different types."
-    why = "An intentional policy mix combines different tools and pools resources and funding."
-    source = POLICY_MIX
-    how_to_fix = "Add levers of other types: regulation, procurement, land and assets, communication, skills …"
-    weight = 25
 
     def findings(self, canvas):
         if not canvas.levers:

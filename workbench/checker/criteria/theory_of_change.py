@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from workbench.checker.base import LAYERS, LINKED_INVESTMENTS, METHODOLOGY, Rule, register
+from workbench.checker.base import Rule, register
 from workbench.checker.canvas import MISSION_TARGET
 
 
@@ -14,16 +14,6 @@ def _name(item, field="title") -> str:
 @register
 class LinksResolve(Rule):
     id = "links-resolve"
-    needs = ("opportunity_areas",)
-    criterion = "theory_of_change"
-    severity = "error"
-    section = "opportunity_areas"
-    title = "Every link points at an item that exists"
-    looks_for = "A link to a root cause, opportunity area or 'mission' that is not on the canvas."
-    why = "A broken link breaks the chain from cause to lever to metric."
-    source = METHODOLOGY
-    how_to_fix = "Link to an item that exists, or remove the link."
-    weight = 10
 
     def findings(self, canvas):
         found = []
@@ -52,18 +42,6 @@ class LinksResolve(Rule):
 @register
 class LayersMapped(Rule):
     id = "layers-mapped"
-    criterion = "theory_of_change"
-    severity = "advice"
-    section = "layers"
-    title = "The layers above and below the mission are mapped"
-    looks_for = "No layers, or layers with nothing below the mission (no sub-missions or projects)."
-    why = (
-        "Vision Zero pairs an ethical vision with concrete missions below it; layers show how projects add up "
-        "to the goal."
-    )
-    source = LAYERS
-    how_to_fix = "Add the vision the mission serves and the sub-missions or projects beneath it."
-    weight = 5
 
     def findings(self, canvas):
         levels = {layer.choice("level") for layer in canvas.layers}
@@ -80,19 +58,6 @@ class LayersMapped(Rule):
 @register
 class LeversReachOutcome(Rule):
     id = "levers-reach-outcome"
-    needs = ("levers", "metrics")
-    criterion = "theory_of_change"
-    severity = "warning"
-    section = "levers"
-    title = "The levers lead to an outcome someone measures"
-    looks_for = (
-        "Levers whose results are all outputs: no metric on the canvas measures a change for people or a place "
-        "by its own name and unit, so nothing shows what the events, plans and programmes are for."
-    )
-    why = "A theory of change links every investment to the goal it serves; outputs with nothing above them are not."
-    source = LINKED_INVESTMENTS
-    how_to_fix = "Add the outcome metric the levers are meant to move, and link it to the areas they serve."
-    weight = 15
 
     def findings(self, canvas):
         if any(canvas.counts_outcome(metric) for metric in canvas.metrics):

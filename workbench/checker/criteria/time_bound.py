@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from workbench.checker.base import MILESTONES, TIME_FRAME, Rule, register
+from workbench.checker.base import Rule, register
 
 
 def _deadline(canvas) -> int | None:
@@ -15,18 +15,6 @@ def _deadline(canvas) -> int | None:
 @register
 class DeadlineMissing(Rule):
     id = "deadline-missing"
-    criterion = "time_bound"
-    severity = "error"
-    section = "identity"
-    title = "The mission has a deadline"
-    looks_for = (
-        "No deadline in the statement ('by 2030', 'within a decade', 'by 2030/31', 'before this decade is out') "
-        "and no deadline year. Vague time ('in the coming years', 'in the long term') does not count."
-    )
-    why = "Missions are concrete goals to be met within a defined time frame."
-    source = TIME_FRAME
-    how_to_fix = "Add a year to the statement ('By 2030, …') and set the deadline year."
-    weight = 45
 
     def findings(self, canvas):
         if canvas.deadline_year or canvas.reading.has_deadline:
@@ -47,16 +35,6 @@ class DeadlineMissing(Rule):
 @register
 class StatementDeadline(Rule):
     id = "statement-deadline"
-    needs = ("statement",)
-    criterion = "time_bound"
-    severity = "warning"
-    section = "identity"
-    title = "The statement says the deadline"
-    looks_for = "A deadline year that is set on the canvas but missing from the statement."
-    why = "The statement is what partners and residents read and repeat; the time frame belongs in it."
-    source = TIME_FRAME
-    how_to_fix = "Put the year in the sentence: 'By 2030, …'."
-    weight = 30
 
     def findings(self, canvas):
         reading = canvas.reading
@@ -74,20 +52,6 @@ class StatementDeadline(Rule):
 @register
 class DeadlineMismatch(Rule):
     id = "deadline-mismatch"
-    needs = ("deadline",)
-    criterion = "time_bound"
-    severity = "warning"
-    section = "identity"
-    title = "The statement and the deadline year agree"
-    looks_for = (
-        "A deadline year field that matches none of the years the statement gives. A statement with a target "
-        "year and a later horizon ('100 cities by 2030, so that every city can follow by 2050') agrees with "
-        "either year."
-    )
-    why = "One mission has one time frame; two different years confuse partners about when it ends."
-    source = TIME_FRAME
-    how_to_fix = "Make the deadline year match the year in the statement, or change the statement."
-    weight = 10
 
     def findings(self, canvas):
         main = canvas.reading.deadline
@@ -107,15 +71,6 @@ class DeadlineMismatch(Rule):
 @register
 class DeadlineYearMissing(Rule):
     id = "deadline-year-missing"
-    criterion = "time_bound"
-    severity = "advice"
-    section = "identity"
-    title = "The deadline year is filled in"
-    looks_for = "A statement with a deadline while the deadline year field is empty."
-    why = "The deadline year lets the checker compare metric target years and milestones with the mission's end."
-    source = TIME_FRAME
-    how_to_fix = "Fill in the deadline year (for 'within a decade', the year ten years from the start)."
-    weight = 5
 
     def findings(self, canvas):
         reading = canvas.reading
@@ -129,19 +84,6 @@ class DeadlineYearMissing(Rule):
 @register
 class MetricAfterDeadline(Rule):
     id = "metric-after-deadline"
-    needs = ("deadline", "metrics")
-    criterion = "time_bound"
-    severity = "warning"
-    section = "metrics"
-    title = "Metric targets fall within the deadline"
-    looks_for = (
-        "A metric whose target year is after the mission's deadline, unless the statement itself names that "
-        "year as the horizon the mission leads to."
-    )
-    why = "Targets set beyond the time frame cannot show whether the mission was met on time."
-    source = TIME_FRAME
-    how_to_fix = "Bring the target year to the deadline or earlier, or say why this metric runs longer."
-    weight = 10
 
     def findings(self, canvas):
         deadline = _deadline(canvas)
@@ -171,21 +113,6 @@ _YEAR = re.compile(r"\b(?:19|20|21)\d\d\b")
 @register
 class InterimMilestones(Rule):
     id = "interim-milestones"
-    needs = ("deadline",)
-    criterion = "time_bound"
-    severity = "warning"
-    section = "metrics"
-    title = "There are milestones before the deadline"
-    looks_for = (
-        "No metric target year before the deadline, and no sub-mission or project in the layers dated before it."
-    )
-    why = (
-        "Long missions need milestones to steer by, as Vision Zero's five areas with milestones and Germany's "
-        "ten-per-cent-per-decade target show."
-    )
-    source = MILESTONES
-    how_to_fix = "Add an interim target year to a metric, or a dated sub-mission, halfway to the deadline."
-    weight = 15
 
     def findings(self, canvas):
         deadline = _deadline(canvas)

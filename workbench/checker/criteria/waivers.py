@@ -2,24 +2,12 @@
 
 from __future__ import annotations
 
-from workbench.checker.base import REAL_MISSIONS, REGISTRY, Rule, register
+from workbench.checker.base import REGISTRY, Rule, register
 
 
 @register
 class WaiverValid(Rule):
     id = "waiver-valid"
-    criterion = None  # about the canvas's waivers, not about the mission: never counts towards a score
-    severity = "advice"
-    section = "waivers"
-    title = "Waivers name a rule and give a reason"
-    looks_for = "A waiver that names no rule the checker knows, names an error rule, or gives no reason."
-    why = (
-        "Switching a rule off is fine when the team says why; the reason stays visible to reviewers, because "
-        "a silent exception is how a mission slides into business as usual."
-    )
-    source = REAL_MISSIONS
-    how_to_fix = "Use a rule id from the 'How the checker works' page and write the reason in a sentence."
-    weight = 0
 
     def findings(self, canvas):
         found = []
