@@ -12,6 +12,8 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
+from workbench.release import release_key
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -95,6 +97,7 @@ TEMPLATES = [
                 "workbench.review.context_processors.notifications",
             ],
             "builtins": ["rules.templatetags.rules"],
+            "libraries": {"kept": "workbench.caching"},
         },
     }
 ]
@@ -112,9 +115,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# The checker's verdict per revision and the review's rendered threads and feed lines are remembered here.
-# One process: memory, room for a few thousand fragments; several app servers share one Redis
-# (CACHE_URL=redis://host:6379/1, with the redis package installed).
+# What the pages keep between visits (workbench/caching.py makes every key; README, "Shared cache", says what
+# is kept and why). One process: memory, room for a few thousand entries; several app servers share one Redis
+# (CACHE_URL=redis://host:6379/1, with the redis package installed). Every key starts with the release, so a
+# release that changes any code, data or template file reads nothing an earlier release kept.
+RELEASE = release_key(BASE_DIR)
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
@@ -124,6 +129,7 @@ CACHES = {
 }
 if os.environ.get("CACHE_URL", "").startswith(("redis://", "rediss://")):
     CACHES["default"] = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["CACHE_URL"]}
+CACHES["default"]["KEY_PREFIX"] = RELEASE
 
 AUTHENTICATION_BACKENDS = [
     # First: refuses sign-ins from a person or address locked out after repeated failures.

@@ -2,41 +2,18 @@
 
 from __future__ import annotations
 
-import hashlib
-from functools import cache
-from pathlib import Path
-
-from django.core.cache import cache as shared_cache
 from django.utils.safestring import mark_safe
 
-import workbench.checker
+from workbench import caching
 from workbench.checker import Report, check, radar_svg
 from workbench.document import SECTION_TITLES
 
-CACHE_SECONDS = 7 * 24 * 3600
-
-
-@cache
-def checker_fingerprint() -> str:
-    """Changes whenever the checker's code or word lists change, so that a new release re-checks."""
-    digest = hashlib.sha256()
-    package = Path(workbench.checker.__file__).parent
-    for path in sorted(package.rglob("*")):
-        if path.suffix in {".py", ".tsv", ".toml"}:
-            digest.update(path.read_bytes())
-    return digest.hexdigest()[:12]
-
 
 def checked(document: dict, *, key: str | None = None) -> Report:
-    """check(document), remembered under key (a canvas and its revision, an example and its content)."""
+    """check(document), kept under key (caching.revision_key or caching.example_key) until the release changes."""
     if key is None:
         return check(document)
-    cache_key = f"checker:{checker_fingerprint()}:{key}"
-    report = shared_cache.get(cache_key)
-    if report is None:
-        report = check(document)
-        shared_cache.set(cache_key, report, CACHE_SECONDS)
-    return report
+    return caching.kept(caching.checker_report_key(key), lambda: check(document))
 
 
 def checker_view(document: dict, *, key: str | None = None, radar_size: int = 260) -> dict:
@@ -55,13 +32,6 @@ def checker_view(document: dict, *, key: str | None = None, radar_size: int = 26
         "switched_off": switched_off,
         "by_section": by_section,
         # The chart is drawn by the checker from numbers only; no user text reaches it. Drawn only when a
-        # template asks for it (templates call callables), not when the page's cached scorecard is reused.
+        # template asks for it (templates call callables).
         "radar": lambda: mark_safe(radar_svg(report, size=radar_size)),
     }
-
-
-def canvas_key(canvas) -> str:
-    """A key no other canvas or revision can share, even where the database reuses deleted ids."""
-    revision = canvas.current_revision
-    stamp = revision.created_at.timestamp() if revision else 0
-    return f"canvas:{canvas.pk}:{canvas.revision_number}:{stamp}"

@@ -7,8 +7,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_POST
 
+from workbench import caching
 from workbench.canvases import services
-from workbench.canvases.checking import canvas_key, checker_fingerprint, checker_view
+from workbench.canvases.checking import checker_view
 from workbench.canvases.forms import (
     ITEM_FORMS,
     CanvasEditor,
@@ -26,7 +27,6 @@ from workbench.checker import CRITERIA, LEVELS, rules
 from workbench.document import SECTION_TITLES, compare_sections, dumps, normalize, parse, remap_citations
 from workbench.document.model import SECTION_KEYS
 from workbench.document.validation import DocumentInvalid
-from workbench.review.fragments import cached_fragment, fragment_key
 from workbench.review.selectors import comment_panel, review_context, review_stamp
 from workbench.teams.selectors import team_for_member
 
@@ -70,13 +70,12 @@ def canvas_import(request, slug):
 def canvas_detail(request, pk):
     canvas = canvas_for(request.user, pk)
     can_waive = request.user.has_perm("canvases.waive_rule", canvas)
-    revision_key = canvas_key(canvas)
     review = review_context(canvas, request.user)
     stamp = review_stamp(canvas)
     # The threads beside the canvas render once per change of its comments and revision, for each viewer.
-    comments = cached_fragment(
+    comments = caching.kept_fragment(
         request,
-        fragment_key("panel", revision_key, stamp, request.user.pk, review["review_can_comment"]),
+        caching.comment_panel_key(canvas, stamp, request.user, can_comment=review["review_can_comment"]),
         "review/partials/comments_panel.html",
         lambda: {"canvas": canvas, "review_can_comment": review["review_can_comment"], **comment_panel(canvas)},
     )
@@ -88,10 +87,10 @@ def canvas_detail(request, pk):
             "team": canvas.team,
             "doc": canvas.document,
             "section_titles": SECTION_TITLES,
-            "checker": checker_view(canvas.document, key=revision_key),
+            "checker": checker_view(canvas.document, key=caching.revision_key(canvas)),
             "can_waive": can_waive,
-            # The one-pager, scorecard and findings of a revision render the same for everyone with the same rights.
-            "page_cache_key": f"{revision_key}:{checker_fingerprint()}:{int(can_waive)}",
+            "one_pager_key": caching.one_pager_key(canvas),
+            "findings_key": caching.findings_key(canvas, can_waive=can_waive),
             "review_comments": comments,
             "review_open_count": stamp.open_threads,
             **review,
@@ -101,13 +100,13 @@ def canvas_detail(request, pk):
 
 def _render_editor(request, canvas, editor, *, status=200):
     can_waive = request.user.has_perm("canvases.waive_rule", canvas)
-    cache_key = None
+    editor_key = None
     if editor.form.is_bound and not editor.has_errors():
         checker = checker_view(editor.build_document())
     elif editor.document == canvas.document and not editor.form.is_bound:
-        # The untouched editor of a revision renders the same for everyone with the same rights: remember it.
-        cache_key = f"{canvas_key(canvas)}:{checker_fingerprint()}:{int(can_waive)}"
-        checker = checker_view(canvas.document, key=canvas_key(canvas))
+        # The untouched editor of a revision renders the same for everyone with the same rights: kept.
+        editor_key = caching.editor_key(canvas, can_waive=can_waive)
+        checker = checker_view(canvas.document, key=caching.revision_key(canvas))
     else:
         checker = checker_view(editor.document)
     return render(
@@ -120,7 +119,7 @@ def _render_editor(request, canvas, editor, *, status=200):
             "section_titles": SECTION_TITLES,
             "checker": checker,
             "can_waive": can_waive,
-            "editor_cache_key": cache_key,
+            "editor_key": editor_key,
         },
         status=status,
     )

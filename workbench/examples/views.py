@@ -11,6 +11,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_POST
 
+from workbench import caching
 from workbench.examples import gallery, services
 from workbench.examples.models import Example
 from workbench.teams.models import Membership, Role, Team
@@ -33,21 +34,18 @@ def writable_teams(user):
     return Team.objects.filter(memberships__user=user, memberships__role__in=WRITER_ROLES).order_by("name")
 
 
-def _key(example) -> str:
-    """The checker's verdict on an example is remembered until its seed file changes."""
-    return f"example:{example.slug}:{example.content_hash}"
-
-
 @require_GET
 def example_list(request):
     """GET /examples/: every worked example as a card with its checker level and readiness."""
     examples = Example.objects.only("slug", "title", "document", "content_hash")
-    cards = [{"example": e, "report": gallery.scorecard(e.document, key=_key(e))["report"]} for e in examples]
+    cards = [
+        {"example": e, "report": gallery.scorecard(e.document, key=caching.example_key(e))["report"]} for e in examples
+    ]
     return render(request, "examples/example_list.html", {"cards": cards})
 
 
 def _render_detail(request, example, *, team_error: str = "", chosen: str = "", status: int = 200):
-    card = gallery.scorecard(example.document, key=_key(example))
+    card = gallery.scorecard(example.document, key=caching.example_key(example))
     teams = list(writable_teams(request.user))
     context = {
         "example": example,

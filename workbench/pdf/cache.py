@@ -7,10 +7,11 @@ atomic rename, so a reader sees a whole PDF or none, and two servers rendering t
 the same moment both write the same bytes. Within one process a lock per key makes concurrent
 requests for the same PDF wait for one render instead of starting their own.
 
-A key names what the PDF shows (canvas and revision, or example and its file's content hash), the
-layout, a hash of the document and of the footer facts, and a fingerprint of the renderer (template,
-stylesheets, WeasyPrint version): a new revision, a renamed team or a changed print stylesheet
-each make a new PDF. Old files are never read again and can be deleted at any time.
+A key (workbench/caching.py, `pdf_key`) names the release (every code and template file), what the PDF
+shows (canvas and revision, or example and its file's content hash), the layout, a hash of the document
+and of the footer facts, and the print assets (stylesheets, WeasyPrint version): a new release, a new
+revision, a renamed team or a changed print stylesheet each make a new PDF. Old files are never read
+again and can be deleted at any time.
 """
 
 from __future__ import annotations
@@ -26,8 +27,8 @@ from pathlib import Path
 
 import weasyprint
 from django.conf import settings
-from django.template.loader import get_template
 
+from workbench import caching
 from workbench.pdf.render import CONTINUED_STYLESHEET, STYLESHEET, asset_dir
 
 _counter_lock = threading.Lock()
@@ -43,9 +44,8 @@ def cache_dir() -> Path:
 
 @cache
 def renderer_fingerprint() -> str:
-    """A hash of everything besides the document that shapes the PDF."""
+    """A hash of what shapes the PDF besides the document and the release: the renderer and the stylesheets."""
     digest = hashlib.sha256(weasyprint.__version__.encode())
-    digest.update(Path(get_template("pdf/one_pager.html").origin.name).read_bytes())
     for name in (STYLESHEET, CONTINUED_STYLESHEET):
         digest.update((asset_dir() / name).read_bytes())
     return digest.hexdigest()[:16]
@@ -59,7 +59,7 @@ def content_hash(value) -> str:
 
 def cache_key(*parts) -> str:
     """The file name stem for a PDF identified by `parts`."""
-    return content_hash([renderer_fingerprint(), *parts])
+    return caching.pdf_key(renderer_fingerprint(), *parts)
 
 
 def render_count() -> int:

@@ -460,20 +460,6 @@ class Entry:
     thread_id: int | None
     canvas_url: str = ""
 
-    def fingerprint(self) -> tuple:
-        """Everything the line shows: two entries alike in these render alike (review/fragments.py)."""
-        canvas = (self.canvas.pk, self.canvas.title) if self.canvas else None
-        return (
-            self.kind,
-            self.at.isoformat(),
-            self.actor_name,
-            canvas,
-            self.canvas_url,
-            self.text,
-            self.revision,
-            self.thread_id,
-        )
-
     @property
     def is_edit(self):
         return self.kind == "edited"

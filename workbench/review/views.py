@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils.http import content_disposition_header, url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
-from workbench.canvases.checking import canvas_key
+from workbench import caching
 from workbench.canvases.selectors import canvas_for
 from workbench.document import SECTION_TITLES
 from workbench.review import selectors, services
@@ -26,7 +26,6 @@ from workbench.review.forms import (
     ReplyForm,
     ShareLinkForm,
 )
-from workbench.review.fragments import cached_fragment, entries_html, fragment_key
 from workbench.review.models import Notification, NotificationPreference
 from workbench.teams.selectors import team_for_member
 
@@ -47,6 +46,15 @@ def _thread_url(comment) -> str:
     return reverse("canvases:detail", kwargs={"pk": comment.canvas_id}) + f"#thread-{comment.parent_id or comment.pk}"
 
 
+def _feed_lines(entries, *, show_canvas: bool):
+    return caching.kept_lines(
+        "review/partials/entry.html",
+        entries,
+        lambda entry: caching.feed_entry_key(entry, show_canvas=show_canvas),
+        lambda entry: {"e": entry, "show_canvas": show_canvas},
+    )
+
+
 # ---------------------------------------------------------------------------------------------- comments
 
 
@@ -57,10 +65,10 @@ def comment_list(request, pk):
     can_comment = request.user.has_perm("review.comment", canvas)
     full_path = request.get_full_path()
     # The filters and the page of threads render once per change of the comments, for each viewer and address.
-    listing = cached_fragment(
+    listing = caching.kept_fragment(
         request,
-        fragment_key(
-            "list", canvas_key(canvas), selectors.review_stamp(canvas), request.user.pk, can_comment, full_path
+        caching.comment_list_key(
+            canvas, selectors.review_stamp(canvas), request.user, can_comment=can_comment, full_path=full_path
         ),
         "review/partials/comment_listing.html",
         lambda: {**_comment_listing(request, canvas), "can_comment": can_comment, "full_path": full_path},
@@ -248,7 +256,7 @@ def timeline(request, pk):
             "canvas": canvas,
             "team": canvas.team,
             "feed": feed,
-            "feed_html": entries_html(feed.entries, show_canvas=False),
+            "feed_html": _feed_lines(feed.entries, show_canvas=False),
             "state_changes": selectors.state_changes_of(canvas),
         },
     )
@@ -388,5 +396,5 @@ def activity(request, slug):
     if not request.user.has_perm("review.view_activity", team):
         raise PermissionDenied
     feed = selectors.team_activity(team, page=request.GET.get("page"))
-    feed_html = entries_html(feed.entries, show_canvas=True)
+    feed_html = _feed_lines(feed.entries, show_canvas=True)
     return render(request, "review/activity.html", {"team": team, "feed": feed, "feed_html": feed_html})

@@ -1,6 +1,5 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.humanize.templatetags.humanize import naturaltime
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
@@ -8,9 +7,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from workbench import caching
 from workbench.canvases.forms import ImportForm
 from workbench.canvases.models import Canvas
-from workbench.review.fragments import kept_lines
 from workbench.site import absolute_url
 from workbench.teams import services
 from workbench.teams.forms import InvitationForm, RoleForm, TeamForm
@@ -48,27 +47,13 @@ def dashboard(request, slug):
     query = request.GET.get("q", "").strip()
     canvases = Canvas.objects.filter(team=team).live().search(query).for_listing().order_by("-updated_at", "-pk")
     page = Paginator(canvases, CANVASES_PER_PAGE).get_page(request.GET.get("page"))
-    rows = kept_lines("canvas-row", "teams/_canvas_row.html", page.object_list, _row_shows, lambda c: {"canvas": c})
+    rows = caching.kept_lines(
+        "teams/_canvas_row.html", page.object_list, caching.dashboard_row_key, lambda c: {"canvas": c}
+    )
     return render(
         request,
         "teams/dashboard.html",
         {"team": team, "page": page, "rows": rows, "query": query, "import_form": ImportForm()},
-    )
-
-
-def _row_shows(canvas) -> tuple:
-    """Everything a canvas's row on the dashboard shows, its age in words included: the row's key."""
-    author = canvas.updated_by
-    revision = canvas.current_revision
-    return (
-        canvas.pk,
-        canvas.title,
-        canvas.statement,
-        canvas.status,
-        canvas.updated_at.isoformat(),
-        naturaltime(canvas.updated_at),
-        (author.get_full_name() or author.username) if author else None,
-        revision.number if revision else None,
     )
 
 

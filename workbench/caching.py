@@ -1,0 +1,219 @@
+"""One cache rule: every key the pages and the PDFs are kept under is made here, from what the kept thing shows.
+
+Django puts the release (workbench/release.py: the version and a digest of every code, data and template
+file) in front of each key, and the PDF file names start with it too, so nothing kept outlives the code that
+made it, even where app servers share a Redis. Within a release a key names what the kept part shows and, where
+it differs between people, their rights or the viewer; the active language and time zone are in every key.
+
+A kept page part is rendered with a placeholder for the CSRF token, and each response gets the viewer's own
+token in its place: no one is ever handed another person's token.
+
+What is kept, and the figure that keeps it: README, "Shared cache" (bench/bench_pages.py). A cache goes when the
+page stays within 3× a bare page and runs no more queries without it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterable
+
+from django import template
+from django.conf import settings
+from django.contrib.humanize.templatetags.humanize import naturaltime
+from django.core.cache import cache
+from django.middleware.csrf import get_token
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.safestring import SafeString, mark_safe
+
+# Stands where the CSRF token goes while a part is rendered to be kept: a real token is 64 letters and digits,
+# never this.
+CSRF_SLOT = "csrf-slot-for-the-viewers-token"
+
+# A revision never changes: what shows only the revision is kept for a week (or until the release changes).
+REVISION_SECONDS = 7 * 24 * 3600
+# The review's threads show people's names, which are not in their key: a changed name shows within an hour.
+REVIEW_SECONDS = 3600
+
+
+def release() -> str:
+    """This release, as the settings worked it out at start-up."""
+    return settings.RELEASE
+
+
+def _key(kind: str, *parts) -> str:
+    shown_in = (translation.get_language(), timezone.get_current_timezone_name())
+    digest = hashlib.sha256(repr((*shown_in, *parts)).encode()).hexdigest()[:32]
+    return f"{kind}:{digest}"
+
+
+# ---------------------------------------------------------------------------------------------- keys
+
+
+def revision_key(canvas) -> str:
+    """A canvas at its current revision: no other canvas or revision shares it, even where the database reuses
+    deleted ids."""
+    revision = canvas.current_revision
+    stamp = revision.created_at.timestamp() if revision else 0
+    return f"canvas:{canvas.pk}:{canvas.revision_number}:{stamp}"
+
+
+def example_key(example) -> str:
+    """A worked example as its seed file holds it now."""
+    return f"example:{example.slug}:{example.content_hash}"
+
+
+def checker_report_key(subject: str) -> str:
+    """The checker's report on a canvas revision or an example (`revision_key`, `example_key`)."""
+    return f"checker:{subject}"
+
+
+def one_pager_key(canvas) -> str:
+    """The canvas page's one-pager: the document alone, the same for everyone."""
+    return _key("one-pager", revision_key(canvas))
+
+
+def findings_key(canvas, *, can_waive: bool) -> str:
+    """The canvas page's findings; people who may switch rules off get a link beside each."""
+    return _key("findings", revision_key(canvas), can_waive)
+
+
+def editor_key(canvas, *, can_waive: bool) -> str:
+    """The editor of a canvas's current revision, nothing typed into it yet."""
+    return _key("editor", revision_key(canvas), can_waive)
+
+
+def comment_panel_key(canvas, review_stamp, user, *, can_comment: bool) -> str:
+    """The threads beside the canvas: the revision (threads say what changed since), the state of its comments,
+    the viewer (their own comments have edit links) and whether they may reply."""
+    return _key("comment-panel", revision_key(canvas), str(review_stamp), user.pk, can_comment)
+
+
+def comment_list_key(canvas, review_stamp, user, *, can_comment: bool, full_path: str) -> str:
+    """A page of the comment list: as `comment_panel_key`, and the filters and page in the address."""
+    return _key("comment-list", revision_key(canvas), str(review_stamp), user.pk, can_comment, full_path)
+
+
+def dashboard_row_key(canvas) -> str:
+    """A canvas's row on the team dashboard (teams/_canvas_row.html), under everything the row shows, its age in
+    words included."""
+    author = canvas.updated_by
+    revision = canvas.current_revision
+    return _key(
+        "dashboard-row",
+        canvas.pk,
+        canvas.title,
+        canvas.statement,
+        canvas.status,
+        canvas.updated_at.isoformat(),
+        naturaltime(canvas.updated_at),
+        (author.get_full_name() or author.username) if author else None,
+        revision.number if revision else None,
+    )
+
+
+def feed_entry_key(entry, *, show_canvas: bool) -> str:
+    """A line of the activity feed or a timeline (review/partials/entry.html), under everything it shows: a
+    renamed canvas or person, or a comment's text removed, is a new key."""
+    canvas = (entry.canvas.pk, entry.canvas.title) if entry.canvas else None
+    return _key(
+        "feed-entry",
+        show_canvas,
+        entry.kind,
+        entry.at.isoformat(),
+        entry.actor_name,
+        canvas,
+        entry.canvas_url,
+        entry.text,
+        entry.revision,
+        entry.thread_id,
+    )
+
+
+def pdf_key(*parts) -> str:
+    """The file name of a rendered PDF: the release and `parts` (what it shows, the print assets)."""
+    text = json.dumps([release(), *parts], sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+# ---------------------------------------------------------------------------------------------- keeping
+
+
+def _with_token(request, html: str) -> SafeString:
+    # Kept parts are rendered from our own templates with autoescaping on; only the viewer's token goes in.
+    return mark_safe(html.replace(CSRF_SLOT, get_token(request)) if CSRF_SLOT in html else html)
+
+
+def kept(key: str, compute: Callable[[], object], seconds: int = REVISION_SECONDS):
+    """The value kept under `key`, or `compute()` kept now."""
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, seconds)
+    return value
+
+
+def kept_fragment(request, key: str, template_name: str, context: Callable[[], dict]) -> SafeString:
+    """A template rendered once per key; `context` is called only when it is not kept yet.
+
+    The template renders without the request's context processors: it gets the viewer as `user`, the CSRF slot
+    as `csrf_token`, and everything else from `context()`."""
+    html = kept(
+        key,
+        lambda: render_to_string(template_name, {**context(), "user": request.user, "csrf_token": CSRF_SLOT}),
+        REVIEW_SECONDS,
+    )
+    return _with_token(request, html)
+
+
+def kept_lines(template_name: str, items: Iterable, key: Callable, context: Callable) -> SafeString:
+    """The lines of a list, each kept under `key(item)`, a key of everything it shows (`dashboard_row_key`,
+    `feed_entry_key`): a line renders once, and anything it shows that changed makes a new key. One read of the
+    cache for the whole list; `context(item)` is called only for the lines not kept yet. Lines hold no forms."""
+    items = list(items)
+    keys = [key(item) for item in items]
+    found = cache.get_many(keys)
+    rendered = {
+        key: render_to_string(template_name, context(item))
+        for key, item in zip(keys, items, strict=True)
+        if key not in found
+    }
+    if rendered:
+        cache.set_many(rendered, REVIEW_SECONDS)
+    return mark_safe("".join(found.get(key) or rendered[key] for key in keys))
+
+
+# ---------------------------------------------------------------------------------------------- {% kept %}
+# Templates load it with {% load kept %} (settings, TEMPLATES "libraries").
+
+register = template.Library()
+
+
+class KeptNode(template.Node):
+    def __init__(self, nodelist, key):
+        self.nodelist, self.key = nodelist, key
+
+    def render(self, context):
+        key, request = self.key.resolve(context), context.get("request")
+        if not key or request is None:
+            return self.nodelist.render(context)
+
+        def render_for_everyone():
+            with context.push(csrf_token=CSRF_SLOT):
+                return str(self.nodelist.render(context))
+
+        return _with_token(request, kept(key, render_for_everyone))
+
+
+@register.tag("kept")
+def kept_tag(parser, token):
+    """{% kept key %}…{% endkept %}: the block kept under `key` (made by a function of this module), or
+    rendered afresh when `key` is empty."""
+    try:
+        _, key = token.split_contents()
+    except ValueError:
+        raise template.TemplateSyntaxError("{% kept %} takes one key") from None
+    nodelist = parser.parse(("endkept",))
+    parser.delete_first_token()
+    return KeptNode(nodelist, parser.compile_filter(key))
