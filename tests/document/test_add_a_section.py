@@ -48,7 +48,7 @@ def test_the_canvas_itself_is_unchanged():
 
 def test_the_generated_schema_accepts_the_new_section_and_checks_its_fields(document):
     schema = SPEC.schema()
-    assert schema["properties"]["risks"] == {"type": "array", "items": {"$ref": "#/$defs/risk"}}
+    assert schema["properties"]["risks"] == {"type": "array", "maxItems": 50, "items": {"$ref": "#/$defs/risk"}}
     assert schema["$defs"]["risk"]["properties"]["title"]["maxLength"] == 300
 
     assert validate(document, spec=SPEC) == []

@@ -16,9 +16,12 @@ from django.forms import formset_factory
 from workbench.document import normalize, remap_citations
 from workbench.document.model import new_item_id
 from workbench.document.spec import (
+    BIDI_CONTROLS,
     CANVAS,
+    LINES_MAX,
     MISSION,
     MISSION_LABEL,
+    NUMBER_MAX,
     TEXT_MAX,
     WAIVER_REASON_MAX,
     YEAR_MAX,
@@ -29,13 +32,28 @@ from workbench.document.spec import (
 )
 
 # The form's own words for wrong input; every label, help text, limit and choice comes from the canvas spec.
-NUMBER_ERRORS = {"invalid": "Enter a number, such as 12 or 12.5, without units."}
+NUMBER_ERRORS = {
+    "invalid": "Enter a number, such as 12 or 12.5, without units.",
+    "min_value": f"Enter a number between -{NUMBER_MAX:,} and {NUMBER_MAX:,}.",
+    "max_value": f"Enter a number between -{NUMBER_MAX:,} and {NUMBER_MAX:,}.",
+}
 FIELD_ERRORS = {
     "budget_amount": {
         "invalid": "Enter an amount in figures, such as 500000.",
         "min_value": "A budget cannot be negative.",
+        "max_value": f"Enter an amount of at most {NUMBER_MAX:,}.",
     },
 }
+
+
+def no_direction_controls(value: str) -> None:
+    """Titles and names may not hold characters that turn text around: they would read reversed in every list."""
+    if any(char in BIDI_CONTROLS for char in value):
+        raise forms.ValidationError(
+            "Remove the invisible characters that change the direction of text (U+202A–U+202E, U+2066–U+2069, "
+            "U+200E, U+200F): they make a title read reversed.",
+            code="direction_controls",
+        )
 
 
 def _blank(choices):
@@ -64,8 +82,9 @@ class LinkField(forms.MultipleChoiceField):
 class LinesField(forms.CharField):
     """A list of short texts typed one per line; its cleaned value is the list, without blank lines."""
 
-    def __init__(self, *, line_max: int, **kwargs):
+    def __init__(self, *, line_max: int, lines_max: int = LINES_MAX, **kwargs):
         self.line_max = line_max
+        self.lines_max = lines_max
         super().__init__(**kwargs)
 
     def clean(self, value):
@@ -74,7 +93,10 @@ class LinesField(forms.CharField):
             raise forms.ValidationError(
                 f"Keep each of the {self.label.lower()} under {self.line_max} characters (one per line)."
             )
-        return [line for line in lines if line]
+        lines = [line for line in lines if line]
+        if len(lines) > self.lines_max:
+            raise forms.ValidationError(f"At most {self.lines_max} lines: this has {len(lines)}.")
+        return lines
 
 
 def _form_field(field: Field, name: str, label: str, spec: CanvasSpec) -> forms.Field:
@@ -82,14 +104,21 @@ def _form_field(field: Field, name: str, label: str, spec: CanvasSpec) -> forms.
     textarea = forms.Textarea(attrs={"rows": field.rows or 3})
     if field.kind == "line":
         widget = textarea if field.rows else None
-        return forms.CharField(max_length=field.max_length, required=field.required, widget=widget, **common)
+        validators = [no_direction_controls] if field.plain else []
+        return forms.CharField(
+            max_length=field.max_length, required=field.required, widget=widget, validators=validators, **common
+        )
     if field.kind == "text":
         return forms.CharField(max_length=TEXT_MAX, required=field.required, widget=textarea, **common)
     if field.kind == "year":
         return _year(label, field.help)
     if field.kind == "number":
         return forms.FloatField(
-            required=False, min_value=field.minimum, error_messages=FIELD_ERRORS.get(name, NUMBER_ERRORS), **common
+            required=False,
+            min_value=-NUMBER_MAX if field.minimum is None else field.minimum,
+            max_value=NUMBER_MAX,
+            error_messages=FIELD_ERRORS.get(name, NUMBER_ERRORS),
+            **common,
         )
     if field.kind == "choice":
         return forms.ChoiceField(choices=_blank(spec.choice_pairs(field.choices)), required=False, **common)
@@ -97,7 +126,12 @@ def _form_field(field: Field, name: str, label: str, spec: CanvasSpec) -> forms.
         return LinkField(required=False, **common)
     if field.kind == "lines":
         return LinesField(
-            line_max=field.max_length or TEXT_MAX, max_length=TEXT_MAX, required=False, widget=textarea, **common
+            line_max=field.max_length or TEXT_MAX,
+            lines_max=field.max_items or LINES_MAX,
+            max_length=TEXT_MAX,
+            required=False,
+            widget=textarea,
+            **common,
         )
     raise ValueError(f"{name}: a {field.kind} is not one form field")
 
@@ -271,6 +305,10 @@ class BaseItemFormSet(forms.BaseFormSet):
     def __init__(self, *args, links=None, **kwargs):
         self.links = links or {}
         super().__init__(*args, **kwargs)
+        part = self.form.part
+        self.error_messages["too_many_forms"] = (
+            f"At most {part.max_items} {part.noun}s: remove some before saving. Nothing is lost until you save."
+        )
 
     def get_form_kwargs(self, index):
         return {**super().get_form_kwargs(index), "links": self.links}
@@ -308,8 +346,23 @@ def item_formset(section, spec: CanvasSpec = CANVAS):
         can_order=True,
         can_delete=True,
         max_num=spec.section(section).max_items,
+        absolute_max=spec.section(section).max_items,  # a page claiming more rows makes no more forms than this
         validate_max=True,
     )
+
+
+def largest_field_count(spec: CanvasSpec = CANVAS) -> int:
+    """The most form fields the editor's page can send: every list full, every link ticked.
+
+    settings.DATA_UPLOAD_MAX_NUMBER_FIELDS must be at least this (a test keeps it so).
+    """
+    count = len(CanvasForm(spec=spec).fields) + 2  # and the CSRF token and where to go after saving
+    for section in spec.list_sections:
+        per_item = 3  # item_id, ORDER, DELETE
+        for _, _, field, _ in _flat(section.fields):
+            per_item += spec.links_max(field) if field.kind == "links" else 1
+        count += 4 + per_item * section.max_items  # the management form, and the rows
+    return count
 
 
 def link_choices(document: dict, *, spec: CanvasSpec = CANVAS) -> dict:
@@ -372,6 +425,31 @@ class CanvasEditor:
 
     def has_errors(self) -> bool:
         return bool(self.form.errors) or any(fs.total_error_count() for fs in self.formsets.values())
+
+    @property
+    def errors(self) -> list[dict]:
+        """Every error of a refused save, with the path in the canvas document of the field it belongs to."""
+        if not self.form.is_bound:
+            return []
+        out = []
+        paths = {
+            name: ".".join(path)
+            for section, prefix in _single_parts(self.spec)
+            for name, path, _, _ in _flat(section.fields, prefix)
+            for path in [path if section.kind == "fields" else (section.key, *path)]
+        }
+        for name, messages in self.form.errors.items():
+            for message in messages:
+                out.append({"path": paths.get(name, name if name != "__all__" else "canvas"), "message": message})
+        for section, formset in self.formsets.items():
+            for message in formset.non_form_errors():
+                out.append({"path": section, "message": message})
+            item_paths = {name: ".".join(path) for name, path, _, _ in _flat(self.spec.section(section).fields)}
+            for position, form in enumerate(formset.forms):
+                for name, messages in form.errors.items():
+                    where = f"{section}[{position}]" + (f".{item_paths[name]}" if name in item_paths else "")
+                    out.extend({"path": where, "message": message} for message in messages)
+        return out
 
     def build_document(self) -> dict:
         """The document the person submitted, starting from the one they were editing."""

@@ -26,6 +26,31 @@ ID_MAX = 40  # item ids: letters, digits, - and _
 YEAR_MIN, YEAR_MAX = 1900, 2200
 WAIVER_REASON_MAX = 1000
 
+# --- Limits: what any canvas may hold, enforced alike by the schema, the import and the editor's forms -----------
+# The largest canvas these allow opens in the editor, saves and prints (bench/bench_limits.py measures it).
+ITEMS_MAX = 60  # items in each list section (root causes, levers, metrics …)
+LINES_MAX = 30  # lines of a "lines" field (a list of short texts, such as example initiatives)
+NUMBER_MAX = 10**15  # the size of any number, either sign; numbers are finite (no NaN or Infinity)
+DOCUMENT_MAX_BYTES = 256 * 1024  # a whole document, as its exported file (8 times the largest worked example)
+NESTING_MAX = 8  # levels of nested lists and objects in a file (a canvas needs 5)
+CITED_FIELDS_MAX = 2000  # fields of one canvas that cite sources
+CITATIONS_MAX = 20  # sources cited for one field
+CITATION_PATH_MAX = 200  # the length of a cited field's path
+SOURCE_MAX = 300  # a cited source's name
+NOTE_MAX = 1000  # a note on a citation
+WAIVERS_MAX = 100  # rules switched off on one canvas
+BY_MAX = 150  # who switched a rule off (a username)
+# No text anywhere may hold NUL (PostgreSQL refuses it in a JSON column); titles and names may not hold the
+# characters that turn the direction of text (they make a title read reversed in every list that shows it).
+NUL = "\x00"
+BIDI_CONTROLS = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+NO_NUL_PATTERN = "^[^\\u0000]*$"
+PLAIN_PATTERN = "^[^\\u0000\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]*$"
+NUL_MESSAGE = "must not contain the NUL character (\\u0000)"
+BIDI_MESSAGE = (
+    "must not contain characters that change the direction of text (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F)"
+)
+
 # What a link names when it points at the mission itself rather than at an item (metrics[].measures).
 MISSION = "mission"
 MISSION_LABEL = "The mission itself"
@@ -70,6 +95,8 @@ class Field:
     short_label: str = ""  # where space is tight: the one-pagers
     qualify: bool = False  # a group whose sub-fields read with its label first ("Target year")
     define: str = ""  # a group the schema declares once under this name and refers to
+    plain: bool = False  # a title or name: no characters that change the direction of text
+    max_items: int = 0  # lines: the most lines (else LINES_MAX)
 
     def __post_init__(self):
         if self.kind not in KINDS:
@@ -102,7 +129,7 @@ class Section:
     item: str = ""  # list: the schema's name for one item ("root_cause")
     noun: str = ""  # list: one item in words ("root cause")
     id_prefix: str = ""  # list: new item ids are "<prefix>-<n>"
-    max_items: int = 0  # list: the most items the editor takes
+    max_items: int = ITEMS_MAX  # list: the most items a canvas holds
     title_field: str = "title"  # list: the field that names an item
 
     @property
@@ -206,6 +233,20 @@ class CanvasSpec:
     @cached_property
     def _short(self) -> dict[str, dict[str, str]]:
         return {name: {c.value: c.short or c.label for c in choices} for name, choices in self.choices.items()}
+
+    def links_max(self, field: Field) -> int:
+        """The most links a link field can hold: one to each item it may point at, and to the mission."""
+        return sum(1 if target == MISSION else self.section(target).max_items for target in field.links)
+
+    @cached_property
+    def plain_paths(self) -> tuple[tuple[str, ...], ...]:
+        """Where titles and names sit, as document paths without indexes: ("title",), ("root_causes", "title") …"""
+        out = []
+        for section in self.sections:
+            for field in section.fields:
+                if field.plain:
+                    out.append((field.key,) if section.kind == "fields" else (section.key, field.key))
+        return tuple(out)
 
     def link_fields(self) -> list[tuple[Section, Field]]:
         """Every link between item kinds: (the list section, its link field)."""
@@ -311,42 +352,45 @@ def in_sentence(label: str) -> str:
 SCHEMA_URL = "https://missionworkbench.example/schema/mission-canvas-1.json"
 
 _COMMON_DEFS = {
-    "text": {"type": "string", "maxLength": TEXT_MAX},
+    "text": {"type": "string", "maxLength": TEXT_MAX, "pattern": NO_NUL_PATTERN},
     "id": {"type": "string", "pattern": f"^[A-Za-z0-9_-]{{1,{ID_MAX}}}$"},
     "year": {"type": "integer", "minimum": YEAR_MIN, "maximum": YEAR_MAX},
     "year_or_null": {"type": ["integer", "null"], "minimum": YEAR_MIN, "maximum": YEAR_MAX},
-    "id_list": {"type": "array", "items": {"$ref": "#/$defs/id"}},
 }
 
 # The parts of a document that are not the canvas: sources cited for its fields, and rules switched off.
 _CITATIONS = {
     "type": "object",
+    "maxProperties": CITED_FIELDS_MAX,
+    "propertyNames": {"maxLength": CITATION_PATH_MAX},
     "additionalProperties": {
         "type": "array",
+        "maxItems": CITATIONS_MAX,
         "items": {
             "type": "object",
             "required": ["source"],
             "additionalProperties": False,
             "properties": {
-                "source": {"type": "string", "minLength": 1},
+                "source": {"type": "string", "minLength": 1, "maxLength": SOURCE_MAX, "pattern": NO_NUL_PATTERN},
                 "at": {"type": "string", "pattern": "^[0-9]{2}:[0-5][0-9]:[0-5][0-9]$"},
                 "outside": {"type": "boolean"},
-                "note": {"type": "string"},
+                "note": {"type": "string", "maxLength": NOTE_MAX, "pattern": NO_NUL_PATTERN},
             },
         },
     },
 }
 _WAIVERS = {
     "type": "array",
+    "maxItems": WAIVERS_MAX,
     "items": {
         "type": "object",
         "required": ["rule", "reason"],
         "additionalProperties": False,
         "properties": {
-            "rule": {"type": "string", "minLength": 1},
-            "reason": {"type": "string", "minLength": 1, "maxLength": WAIVER_REASON_MAX},
-            "by": {"type": "string"},
-            "on": {"type": "string"},
+            "rule": {"type": "string", "minLength": 1, "maxLength": ID_MAX, "pattern": NO_NUL_PATTERN},
+            "reason": {"type": "string", "minLength": 1, "maxLength": WAIVER_REASON_MAX, "pattern": NO_NUL_PATTERN},
+            "by": {"type": "string", "maxLength": BY_MAX, "pattern": NO_NUL_PATTERN},
+            "on": {"type": "string", "maxLength": ID_MAX, "pattern": NO_NUL_PATTERN},
             "imported": {"type": "boolean"},
         },
     },
@@ -359,22 +403,35 @@ def _field_schema(spec: CanvasSpec, field: Field, defs: dict) -> dict:
         if field.required:
             out["minLength"] = 1
         out["maxLength"] = field.max_length
+        out["pattern"] = PLAIN_PATTERN if field.plain else NO_NUL_PATTERN
         return out
     if field.kind == "text":
-        return {"type": "string", "minLength": 1, "maxLength": TEXT_MAX} if field.required else {"$ref": "#/$defs/text"}
+        if field.required:
+            return {"type": "string", "minLength": 1, "maxLength": TEXT_MAX, "pattern": NO_NUL_PATTERN}
+        return {"$ref": "#/$defs/text"}
     if field.kind == "year":
         return {"$ref": "#/$defs/year_or_null"}
     if field.kind == "number":
-        out = {"type": ["number", "null"]}
-        if field.minimum is not None:
-            out["minimum"] = field.minimum
-        return out
+        return {
+            "type": ["number", "null"],
+            "minimum": -NUMBER_MAX if field.minimum is None else field.minimum,
+            "maximum": NUMBER_MAX,
+        }
     if field.kind == "choice":
         return {"enum": ["", *(choice.value for choice in spec.choices[field.choices])]}
     if field.kind == "links":
-        return {"$ref": "#/$defs/id_list"}
+        return {
+            "type": "array",
+            "maxItems": spec.links_max(field),
+            "uniqueItems": True,
+            "items": {"$ref": "#/$defs/id"},
+        }
     if field.kind == "lines":
-        return {"type": "array", "items": {"type": "string", "maxLength": field.max_length or TEXT_MAX}}
+        return {
+            "type": "array",
+            "maxItems": field.max_items or LINES_MAX,
+            "items": {"type": "string", "maxLength": field.max_length or TEXT_MAX, "pattern": NO_NUL_PATTERN},
+        }
     group = {
         "type": ["object", "null"] if field.nullable else "object",
         "additionalProperties": False,
@@ -416,7 +473,11 @@ def _schema(spec: CanvasSpec) -> dict:
     properties["citations"] = _CITATIONS
     properties["waivers"] = _WAIVERS
     for section in spec.list_sections:
-        properties[section.key] = {"type": "array", "items": {"$ref": f"#/$defs/{section.item}"}}
+        properties[section.key] = {
+            "type": "array",
+            "maxItems": section.max_items,
+            "items": {"$ref": f"#/$defs/{section.item}"},
+        }
     order = ["schema", *(key for section in spec.sections for key in section.keys), "citations", "waivers"]
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -505,7 +566,7 @@ CANVAS = CanvasSpec(
             "Mission",
             "fields",
             (
-                Field("title", "line", "Title", max_length=200, required=True),
+                Field("title", "line", "Title", max_length=200, required=True, plain=True),
                 Field(
                     "statement",
                     "line",
@@ -536,13 +597,12 @@ CANVAS = CanvasSpec(
             "list",
             (
                 Field("level", "choice", "Level", choices="layer_level"),
-                Field("title", "line", "Title", max_length=500, required=True),
+                Field("title", "line", "Title", max_length=500, required=True, plain=True),
                 _description(),
             ),
             item="layer",
             noun="layer",
             id_prefix="layer",
-            max_items=200,
         ),
         Section(
             "story",
@@ -567,7 +627,7 @@ CANVAS = CanvasSpec(
             "Root causes",
             "list",
             (
-                Field("title", "line", "Root cause", max_length=500, required=True),
+                Field("title", "line", "Root cause", max_length=500, required=True, plain=True),
                 _description(),
                 Field(
                     "evidence",
@@ -588,7 +648,6 @@ CANVAS = CanvasSpec(
             item="root_cause",
             noun="root cause",
             id_prefix="rc",
-            max_items=200,
         ),
         Section(
             "system",
@@ -609,14 +668,13 @@ CANVAS = CanvasSpec(
             "Actors",
             "list",
             (
-                Field("name", "line", "Actor", max_length=300, required=True, prose=False),
+                Field("name", "line", "Actor", max_length=300, required=True, prose=False, plain=True),
                 Field("sector", "choice", "Sector", choices="sector"),
                 Field("role", "text", "Role in the mission", rows=2),
             ),
             item="stakeholder",
             noun="actor",
             id_prefix="actor",
-            max_items=200,
             title_field="name",
         ),
         Section(
@@ -624,7 +682,7 @@ CANVAS = CanvasSpec(
             "Opportunity areas",
             "list",
             (
-                Field("title", "line", "Opportunity area", max_length=500, required=True),
+                Field("title", "line", "Opportunity area", max_length=500, required=True, plain=True),
                 _description(),
                 Field("root_causes", "links", "Root causes it addresses", links=("root_causes",), verb="Addresses"),
                 Field("initiatives", "lines", "Example initiatives", "One per line.", max_length=500, rows=2),
@@ -632,14 +690,13 @@ CANVAS = CanvasSpec(
             item="opportunity_area",
             noun="opportunity area",
             id_prefix="area",
-            max_items=200,
         ),
         Section(
             "levers",
             "Tools and levers",
             "list",
             (
-                Field("title", "line", "Tool or lever", max_length=500, required=True),
+                Field("title", "line", "Tool or lever", max_length=500, required=True, plain=True),
                 _description(),
                 Field("type", "choice", "Type", choices="lever_type"),
                 Field("side", "choice", "Acts on", choices="lever_side"),
@@ -656,14 +713,13 @@ CANVAS = CanvasSpec(
             item="lever",
             noun="lever",
             id_prefix="lever",
-            max_items=200,
         ),
         Section(
             "metrics",
             "Success metrics",
             "list",
             (
-                Field("name", "line", "Metric", max_length=500, required=True),
+                Field("name", "line", "Metric", max_length=500, required=True, plain=True),
                 Field("kind", "choice", "Kind", choices="metric_kind"),
                 Field("unit", "line", "Unit", "For example %, people, tonnes.", max_length=100, prose=False),
                 Field("direction", "choice", "Direction", choices="metric_direction"),
@@ -675,7 +731,6 @@ CANVAS = CanvasSpec(
             item="metric",
             noun="metric",
             id_prefix="metric",
-            max_items=200,
             title_field="name",
         ),
         Section(

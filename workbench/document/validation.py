@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -10,7 +11,24 @@ from functools import cache
 import fastjsonschema
 from jsonschema import Draft202012Validator
 
-from workbench.document.spec import CANVAS, ID_MAX, MISSION, SCHEMA_FILE, YEAR_MAX, YEAR_MIN, CanvasSpec
+from workbench.document.spec import (
+    BIDI_CONTROLS,
+    BIDI_MESSAGE,
+    CANVAS,
+    DOCUMENT_MAX_BYTES,
+    ID_MAX,
+    MISSION,
+    NESTING_MAX,
+    NO_NUL_PATTERN,
+    NUL,
+    NUL_MESSAGE,
+    NUMBER_MAX,
+    PLAIN_PATTERN,
+    SCHEMA_FILE,
+    YEAR_MAX,
+    YEAR_MIN,
+    CanvasSpec,
+)
 
 
 @dataclass(frozen=True)
@@ -120,8 +138,22 @@ def _message(error) -> tuple[str, str]:
     if kind in ("minimum", "maximum"):
         if "year" in str(last):
             return format_path(path), f"must be a year between {YEAR_MIN} and {YEAR_MAX}"
-        return format_path(path), ("must not be negative" if kind == "minimum" else "is too large")
+        if kind == "minimum" and error.validator_value == 0:
+            return format_path(path), "must not be negative"
+        return format_path(path), f"must be a number between -{NUMBER_MAX:,} and {NUMBER_MAX:,}"
+    if kind == "maxItems":
+        return format_path(path), f"at most {error.validator_value} items"
+    if kind == "uniqueItems":
+        return format_path(path), "names the same item more than once"
+    if kind == "maxProperties":
+        return format_path(path), f"at most {error.validator_value} fields can cite sources"
+    if kind == "propertyNames":
+        return format_path(path), "names a field with a path that is too long"
     if kind == "pattern":
+        if error.validator_value == NO_NUL_PATTERN:
+            return format_path(path), NUL_MESSAGE
+        if error.validator_value == PLAIN_PATTERN:
+            return format_path(path), NUL_MESSAGE if NUL in error.instance else BIDI_MESSAGE
         if last == "at":
             return format_path(path), "must be a timestamp like 00:44:57"
         return format_path(path), f"must be a short id of letters, digits, - or _ (at most {ID_MAX})"
@@ -199,17 +231,114 @@ def _citation_errors(document: dict) -> list[DocumentError]:
     return errors
 
 
+class _Duplicates(dict):
+    """A JSON object in which some names came more than once (the last value is kept): `duplicates` names them."""
+
+    duplicates: list[str]
+
+
+def _object_pairs(pairs):
+    out = dict(pairs)
+    if len(out) != len(pairs):
+        seen: set[str] = set()
+        repeated = [key for key, _ in pairs if key in seen or seen.add(key)]
+        out = _Duplicates(out)
+        out.duplicates = list(dict.fromkeys(repeated))
+    return out
+
+
+def _parse_int(text: str):
+    # Python refuses to turn more than 4,300 digits into an int; far fewer are already out of bounds.
+    return int(text) if len(text) <= 30 else float(text)
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _join(path: str, part) -> str:
+    if isinstance(part, int):
+        return f"{path}[{part}]"
+    return f"{path}.{part}" if path else str(part)
+
+
+def limit_errors(document, *, spec: CanvasSpec = CANVAS) -> list[DocumentError]:
+    """What the schema cannot say, each with its path: names given twice in one object, numbers that are not
+    finite, NUL in any text or name, direction controls in titles and names, nesting deeper than NESTING_MAX."""
+    errors: list[DocumentError] = []
+    stack = [(document, "", 0)]
+    while stack and len(errors) < 100:
+        node, path, depth = stack.pop()
+        if isinstance(node, dict | list) and depth >= NESTING_MAX:
+            errors.append(DocumentError(path, f"is nested too deeply (at most {NESTING_MAX} levels)"))
+            continue
+        if isinstance(node, dict):
+            for key in getattr(node, "duplicates", ()):
+                errors.append(DocumentError(_join(path, key), "is given more than once"))
+            for key, value in node.items():
+                if NUL in key or not _encodable(key):
+                    errors.append(DocumentError(path or "(document)", "has a field name that is not plain text"))
+                    continue
+                stack.append((value, _join(path, key), depth + 1))
+        elif isinstance(node, list):
+            stack.extend((value, _join(path, position), depth + 1) for position, value in enumerate(node))
+        elif isinstance(node, float) and not math.isfinite(node):
+            errors.append(DocumentError(path, "must be a finite number"))
+        elif isinstance(node, str) and NUL in node:
+            errors.append(DocumentError(path, NUL_MESSAGE))
+        elif isinstance(node, str) and not node.isascii() and not _encodable(node):
+            errors.append(DocumentError(path, "must be valid Unicode text (it holds half of a surrogate pair)"))
+    if isinstance(document, dict):
+        for parts in spec.plain_paths:
+            values = [(parts[0], document.get(parts[0]))]
+            if len(parts) == 2:
+                items = document.get(parts[0])
+                items = items if isinstance(items, list) else []
+                values = [
+                    (f"{parts[0]}[{position}].{parts[1]}", item.get(parts[1]))
+                    for position, item in enumerate(items)
+                    if isinstance(item, dict)
+                ]
+            for where, value in values:
+                if isinstance(value, str) and any(char in BIDI_CONTROLS for char in value):
+                    errors.append(DocumentError(where, BIDI_MESSAGE))
+    return sorted(errors, key=lambda error: error.path)
+
+
+def size_errors(document: dict, *, limit: int = DOCUMENT_MAX_BYTES) -> list[DocumentError]:
+    """A document larger than the limit as a file, with the part that takes most of it."""
+    size = len(dumps(document).encode("utf-8"))
+    if size <= limit:
+        return []
+    largest = max(document, key=lambda key: len(json.dumps(document[key], ensure_ascii=False)))
+    return [
+        DocumentError(
+            largest,
+            f"the canvas is {size // 1024:,} KB, larger than the {limit // 1024:,} KB a canvas may be; "
+            "this part is the largest",
+        )
+    ]
+
+
 def validate(document, *, spec: CanvasSpec = CANVAS) -> list[DocumentError]:
     """Every problem of a decoded document, each with its field path; empty when it is valid."""
     if not isinstance(document, dict):
         return [DocumentError("", "a canvas document must be a JSON object with named fields")]
-    errors = []
+    errors = limit_errors(document, spec=spec)
+    if any("nested too deeply" in error.message for error in errors):
+        return errors
+    flagged = {error.path for error in errors}
     for error in _schema_errors(document, spec):
         path, message = _message(error)
-        errors.append(DocumentError(path, message))
+        if path not in flagged:  # a value already refused above is not refused again in other words
+            errors.append(DocumentError(path, message))
     if errors:
         return _dedupe(errors)
-    return _link_errors(document, spec) + _citation_errors(document)
+    return _link_errors(document, spec) + _citation_errors(document) + size_errors(document)
 
 
 def _dedupe(errors: list[DocumentError]) -> list[DocumentError]:
@@ -223,13 +352,23 @@ def _dedupe(errors: list[DocumentError]) -> list[DocumentError]:
 
 def parse(text: str | bytes, *, spec: CanvasSpec = CANVAS) -> dict:
     """Decode and validate a document file's text; raises DocumentInvalid with every error."""
+    size = len(text.encode("utf-8") if isinstance(text, str) else text)
+    if size > DOCUMENT_MAX_BYTES * 2:
+        # Far too large to read; a file up to twice the limit is read, so the error can say where it is large.
+        raise DocumentInvalid(
+            [
+                DocumentError(
+                    "", f"the file is {size // 1024:,} KB; a canvas is at most {DOCUMENT_MAX_BYTES // 1024:,} KB"
+                )
+            ]
+        )
     if isinstance(text, bytes):
         try:
             text = text.decode("utf-8-sig")
         except UnicodeDecodeError:
             raise DocumentInvalid([DocumentError("", "the file is not UTF-8 text")]) from None
     try:
-        document = json.loads(text)
+        document = json.loads(text, object_pairs_hook=_object_pairs, parse_int=_parse_int)
     except json.JSONDecodeError as error:
         raise DocumentInvalid(
             [DocumentError("", f"not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}")]

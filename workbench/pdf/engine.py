@@ -24,6 +24,9 @@ from workbench.pdf.fetcher import StaticOnlyFetcher
 
 # Tagged PDF with PDF/UA-1 identification: structure tags, document language and title.
 PDF_OPTIONS = {"pdf_variant": "pdf/ua-1", "pdf_tags": True}
+# A one-pager that runs to more pages than this in the roomy layout cannot fit one page in a tighter one: each
+# layout tried costs a whole layout of a long canvas, and the largest canvas must print within the timeout.
+SKIP_TIGHTER_AFTER = 2
 
 
 class RenderError(RuntimeError):
@@ -58,7 +61,14 @@ def render_html(
 
     started = time.perf_counter()
     fetcher = StaticOnlyFetcher(asset_dir, static_url=static_url)
+    document = None
     for html in variants:
+        if document is not None and len(document.pages) > SKIP_TIGHTER_AFTER:
+            # Far past one page in the roomy layout: no tighter one fits, so straight to the last, continued.
+            source = HTML(string=variants[-1], base_url=base_url, url_fetcher=fetcher)
+            continued = CSS(url=continued_stylesheet, url_fetcher=fetcher)
+            document = source.render(stylesheets=[continued], **PDF_OPTIONS)
+            break
         source = HTML(string=html, base_url=base_url, url_fetcher=fetcher)
         document = source.render(**PDF_OPTIONS)
         if len(document.pages) == 1:
