@@ -14,7 +14,7 @@ from django.conf import settings
 from django.forms import formset_factory
 
 from workbench.document import normalize, remap_citations
-from workbench.document.model import new_item_id
+from workbench.document.model import drop_dangling_links, new_item_id
 from workbench.document.spec import (
     BIDI_CONTROLS,
     CANVAS,
@@ -469,16 +469,6 @@ class CanvasEditor:
         drop_dangling_links(new, spec=self.spec)
         new["citations"] = remap_citations(old, new, spec=self.spec)
         return normalize(new, spec=self.spec)
-
-
-def drop_dangling_links(document: dict, *, spec: CanvasSpec = CANVAS) -> None:
-    """Links to items removed in the same save go with them."""
-    ids = {section: {i["id"] for i in document[section]} for section in spec.link_targets()}
-    for section, field in spec.link_fields():
-        known = {MISSION} & set(field.links)
-        known = known.union(*(ids[target] for target in field.links if target != MISSION))
-        for item in document[section.key]:
-            item[field.key] = [i for i in item[field.key] if i in known]
 
 
 class NewCanvasForm(forms.Form):

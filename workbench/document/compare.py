@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from functools import cache
 
@@ -77,6 +78,28 @@ def _item_lines(section: Section, item: dict, spec: CanvasSpec) -> list[str]:
     return lines
 
 
+def item_text(section: Section, item: dict | None, *, spec: CanvasSpec = CANVAS) -> str:
+    """One list item in words, as the compare page shows it."""
+    if not item:
+        return ""
+    return "\n".join(line for line in _item_lines(section, item, spec) if line)
+
+
+_WORDS = re.compile(r"\s+|[^\s]+")
+
+
+def word_diff(old: str, new: str) -> list[tuple[str, str]]:
+    """Word-level differences from old to new: ("equal" | "delete" | "insert", text) runs, whitespace kept."""
+    a, b = _WORDS.findall(old or ""), _WORDS.findall(new or "")
+    out: list[tuple[str, str]] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op in ("equal", "delete", "replace") and i2 > i1:
+            out.append(("equal" if op == "equal" else "delete", "".join(a[i1:i2])))
+        if op in ("insert", "replace") and j2 > j1:
+            out.append(("insert", "".join(b[j1:j2])))
+    return out
+
+
 def section_text(document: dict, section: str, *, spec: CanvasSpec = CANVAS) -> str:
     """A plain-text rendering of one section, for side-by-side comparison."""
     part = spec.section(section)
@@ -96,7 +119,9 @@ def compare_sections(old: dict, new: dict, *, spec: CanvasSpec = CANVAS) -> list
     out = []
     for section, title in spec.titles.items():
         before, after = section_text(old, section, spec=spec), section_text(new, section, spec=spec)
-        out.append({"section": section, "title": title, "old": before, "new": after, "changed": before != after})
+        row = {"section": section, "title": title, "old": before, "new": after, "changed": before != after}
+        row["diff"] = word_diff(before, after) if row["changed"] else []
+        out.append(row)
     return out
 
 

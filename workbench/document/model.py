@@ -82,3 +82,13 @@ def item_index(document: dict, *, spec: CanvasSpec = CANVAS) -> dict[str, tuple[
             if isinstance(item, dict) and isinstance(item.get("id"), str):
                 found.setdefault(item["id"], (section, position, item))
     return found
+
+
+def drop_dangling_links(document: dict, *, spec: CanvasSpec = CANVAS) -> None:
+    """Links to items that are no longer in the document go with them."""
+    ids = {section: {i["id"] for i in document[section]} for section in spec.link_targets()}
+    for section, field in spec.link_fields():
+        known = {MISSION} & set(field.links)
+        known = known.union(*(ids[target] for target in field.links if target != MISSION))
+        for item in document[section.key]:
+            item[field.key] = [i for i in item[field.key] if i in known]
