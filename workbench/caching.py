@@ -95,6 +95,11 @@ def comment_list_key(canvas, review_stamp, user, *, can_comment: bool, full_path
     return _key("comment-list", revision_key(canvas), str(review_stamp), user.pk, can_comment, full_path)
 
 
+def import_form_key() -> str:
+    """The dashboard's empty form for importing a canvas file: the same for everyone."""
+    return _key("import-form")
+
+
 def dashboard_row_key(canvas) -> str:
     """A canvas's row on the team dashboard (teams/_canvas_row.html), under everything the row shows, its age in
     words included."""

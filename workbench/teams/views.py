@@ -53,7 +53,14 @@ def dashboard(request, slug):
     return render(
         request,
         "teams/dashboard.html",
-        {"team": team, "page": page, "rows": rows, "query": query, "import_form": ImportForm()},
+        {
+            "team": team,
+            "page": page,
+            "rows": rows,
+            "query": query,
+            "import_form": ImportForm(),
+            "import_form_key": caching.import_form_key(),
+        },
     )
 
 
