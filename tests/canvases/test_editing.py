@@ -1,7 +1,9 @@
 """Drafting a canvas in the editor: saves, revisions, the lost update, restore and the bin."""
 
 import json
+import re
 
+from django.test import Client
 from django.urls import reverse
 
 from tests.factories import full_document, make_canvas
@@ -140,50 +142,86 @@ def test_the_add_row_fragment_bumps_the_form_count(client_for, canvas):
     assert "Root cause 1" in page and 'value="rc-2"' in page
 
 
-def test_lost_update_the_second_save_gets_the_conflict_page_and_both_texts_survive(client_for, people, canvas, client):
-    from django.test import Client
-
+def _two_editors(people):
     first, second = Client(), Client()
     first.force_login(people["owner"])
     second.force_login(people["editor"])
+    return first, second
+
+
+def test_changes_to_different_fields_of_one_section_both_survive_without_a_conflict(people, canvas):
+    first, second = _two_editors(people)
     url = reverse("canvases:edit", kwargs={"pk": canvas.pk})
-    # Both open the editor at revision 1.
-    first_data = editor_post(canvas.document, 1, statement="By 2030, everyone eats well: the owner's words.")
-    second_data = editor_post(canvas.document, 1, statement="By 2030, no one goes hungry: the editor's words.")
+    # Both open the editor at revision 1; the owner changes Place, the editor Population.
+    assert first.post(url, editor_post(canvas.document, 1, place="Camden")).status_code == 302
+    response = second.post(url, editor_post(canvas.document, 1, population="Every child in Camden"), follow=True)
+    assert response.redirect_chain[-1][1] == 302
+    canvas.refresh_from_db()
+    assert canvas.revision_number == 3
+    assert (canvas.document["place"], canvas.document["population"]) == ("Camden", "Every child in Camden")
+    page = response.content.decode()
+    assert "owner&#x27;s change to Place or scope was kept" in page
+
+
+def test_lost_update_the_second_save_gets_the_conflict_page_and_both_texts_survive(people, canvas):
+    first, second = _two_editors(people)
+    url = reverse("canvases:edit", kwargs={"pk": canvas.pk})
+    # Both open the editor at revision 1 and change the statement; the owner also changes the story.
+    first_data = editor_post(
+        canvas.document,
+        1,
+        statement="By 2030, everyone eats well: the owner's words.",
+        story_why_now="Prices doubled this year.",
+    )
+    second_data = editor_post(
+        canvas.document, 1, statement="By 2030, no one goes hungry: the editor's words.", place="Camden"
+    )
     assert first.post(url, first_data).status_code == 302
     response = second.post(url, second_data)
     assert response.status_code == 409
     page = response.content.decode()
-    assert "the owner&#x27;s words" in page and "the editor&#x27;s words" in page
+    # Only the field both changed is asked about, with the words each added and took out.
+    assert [row["conflict"].key for row in response.context["rows"]] == ["identity/statement"]
+    assert "<del>everyone in </del><ins>no one goes hungry: </ins>" in page and "<ins>owner&#x27;s words.</ins>" in page
+    # Each side's whole text is there to read, once the struck-out words are set aside.
+    texts = re.sub(r"<del>.*?</del>|</?ins>", "", page)
+    assert "By 2030, no one goes hungry: the editor&#x27;s words." in texts
+    assert "By 2030, everyone eats well: the owner&#x27;s words." in texts
+    assert "checked" not in page.split('name="choice-identity/statement"')[1].split(">")[0]
     canvas.refresh_from_db()
     assert canvas.revision_number == 2
     assert canvas.document["statement"] == "By 2030, everyone eats well: the owner's words."
-    # The editor keeps their own statement in the merge; the owner's other work stays.
-    mine = response.context["form"].initial["mine"]
-    merge = second.post(
-        reverse("canvases:merge", kwargs={"pk": canvas.pk}),
-        {"mine": mine, "base_revision": 2, "keep_identity": "mine", "then": "save"},
-    )
+
+    # Saving without a choice is refused beside the field, and the editor's version is still on the page.
+    form = response.context["form"]
+    hidden = {"mine": form.initial["mine"], "my_base": 1, "base_revision": 2}
+    merge_url = reverse("canvases:merge", kwargs={"pk": canvas.pk})
+    refused = second.post(merge_url, {**hidden, "then": "save"})
+    assert refused.status_code == 422
+    assert "Choose which version to keep." in refused.content.decode()
+    assert refused.context["form"].initial["mine"] == form.initial["mine"]
+    assert Canvas.objects.get(pk=canvas.pk).revision_number == 2
+
+    # The editor keeps their own statement; the owner's story and the editor's place are both in.
+    merge = second.post(merge_url, {**hidden, "choice-identity/statement": "mine", "then": "save"})
     assert merge.status_code == 302
     canvas.refresh_from_db()
     assert canvas.revision_number == 3
     assert canvas.document["statement"] == "By 2030, no one goes hungry: the editor's words."
+    assert canvas.document["story"]["why_now"] == "Prices doubled this year."
+    assert canvas.document["place"] == "Camden"
     statements = [r.document["statement"] for r in canvas.revisions.order_by("number")]
     assert "By 2030, everyone eats well: the owner's words." in statements
 
 
-def test_the_conflict_page_prefers_the_side_that_changed(client_for, people, canvas):
-    opened = dict(canvas.document)
-    services.save_canvas(
-        canvas=canvas, user=people["owner"], document={**canvas.document, "near_term": "Owner's plan"}, base_revision=1
-    )
-    client = client_for("editor")
-    data = editor_post(opened, 1, statement="Editor's statement")
-    response = client.post(reverse("canvases:edit", kwargs={"pk": canvas.pk}), data)
-    assert response.status_code == 409
-    rows = {row["section"]: row for row in response.context["rows"]}
-    assert rows["identity"]["default"] == "mine"
-    assert rows["horizons"]["default"] == "theirs"
+def test_the_conflict_page_escapes_what_people_typed(people, canvas):
+    first, second = _two_editors(people)
+    url = reverse("canvases:edit", kwargs={"pk": canvas.pk})
+    first.post(url, editor_post(canvas.document, 1, place="<b>Camden</b>"))
+    response = second.post(url, editor_post(canvas.document, 1, place="<script>alert(1)</script>"))
+    page = response.content.decode()
+    assert "<script>alert" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "<b>Camden" not in page and "&lt;b&gt;Camden&lt;/b&gt;" in page
 
 
 def test_a_merge_on_top_of_yet_another_save_conflicts_again(people, canvas, client_for):
@@ -192,15 +230,38 @@ def test_a_merge_on_top_of_yet_another_save_conflicts_again(people, canvas, clie
     )
     client = client_for("editor")
     mine = json.dumps({**canvas.document, "near_term": "B"})
+    # The editor was shown revision 2 ("A") against their "B"; meanwhile the owner saves "C".
     services.save_canvas(
         canvas=canvas, user=people["owner"], document={**canvas.document, "near_term": "C"}, base_revision=2
     )
     response = client.post(
-        reverse("canvases:merge", kwargs={"pk": canvas.pk}), {"mine": mine, "base_revision": 2, "keep_horizons": "mine"}
+        reverse("canvases:merge", kwargs={"pk": canvas.pk}),
+        {"mine": mine, "my_base": 1, "base_revision": 2, "choice-horizons/near_term": "mine"},
     )
     assert response.status_code == 409
+    assert [row["conflict"].key for row in response.context["rows"]] == ["horizons/near_term"]
+    assert response.context["current"].number == 3
     canvas.refresh_from_db()
     assert canvas.document["near_term"] == "C"
+
+
+def test_choosing_their_version_keeps_it_and_says_whose_it_was(people, canvas, client_for):
+    opened = dict(canvas.document)
+    services.save_canvas(
+        canvas=canvas, user=people["owner"], document={**canvas.document, "near_term": "Owner's plan"}, base_revision=1
+    )
+    client = client_for("editor")
+    response = client.post(reverse("canvases:edit", kwargs={"pk": canvas.pk}), editor_post(opened, 1, near_term="Mine"))
+    assert response.status_code == 409
+    assert "changed by you and by owner" in response.content.decode()
+    form = response.context["form"]
+    saved = client.post(
+        reverse("canvases:merge", kwargs={"pk": canvas.pk}),
+        {"mine": form.initial["mine"], "my_base": 1, "base_revision": 2, "choice-horizons/near_term": "theirs"},
+    )
+    assert saved.status_code == 302
+    canvas.refresh_from_db()
+    assert canvas.document["near_term"] == "Owner's plan"
 
 
 def test_restoring_an_old_revision_makes_a_new_revision(client_for, people, canvas):

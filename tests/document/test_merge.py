@@ -228,6 +228,6 @@ def test_word_differences_mark_inserted_and_deleted_words():
         ("equal", "Every child "),
         ("insert", "in Camden "),
         ("equal", "eats"),
-        ("delete", " well"),
+        ("delete", "well"),
     ]
     assert word_diff("", "New") == [("insert", "New")]

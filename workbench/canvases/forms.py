@@ -495,10 +495,12 @@ class ImportForm(forms.Form):
 
 
 class MergeForm(forms.Form):
-    """The conflict page: the person's own version, kept whole, and a choice per section."""
+    """The conflict page: the person's own version, kept whole, the revision they started from and the one they
+    were shown; the choice per conflicting field is read by the view, one radio group per conflict."""
 
     mine = forms.CharField(widget=forms.HiddenInput)
-    base_revision = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    my_base = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    base_revision = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
 
 
 class WaivableRuleField(forms.ChoiceField):

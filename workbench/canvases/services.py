@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils import timezone
@@ -10,6 +11,7 @@ from django.utils import timezone
 from workbench.canvases.models import Canvas, Revision, Status
 from workbench.checker import REGISTRY
 from workbench.document import change_summary, dumps, empty_document, normalize, parse, validate
+from workbench.document.merge import MergeResult, describe_kept, merge, value_at
 from workbench.document.validation import DocumentInvalid
 from workbench.review.models import StateChange
 
@@ -21,6 +23,60 @@ class EditConflict(Exception):
         self.canvas = canvas
         self.current = current
         super().__init__(f"canvas {canvas.pk} is at revision {current.number}")
+
+
+@dataclass
+class Merged:
+    """A person's version merged with what others saved since the revision they started from."""
+
+    base_revision: int  # the revision the person opened
+    against: Revision  # the newest revision their version was merged with
+    result: MergeResult
+    authors: dict[str, str] = field(default_factory=dict)  # change or conflict key → who made the other change
+
+    @property
+    def kept(self) -> list[str]:
+        """Each colleague's change the merge kept, in words: "Alex's change to Place was kept"."""
+        lines = [describe_kept(change, self.authors.get(change.key, "someone")) for change in self.result.from_theirs]
+        return list(dict.fromkeys(lines))
+
+
+class MergeConflict(EditConflict):
+    """Someone saved meanwhile and both changed the same field: the person chooses, nothing was saved."""
+
+    def __init__(self, canvas: Canvas, current: Revision, merged: Merged, document: dict):
+        super().__init__(canvas, current)
+        self.merged = merged
+        self.document = document  # the person's version, kept whole for their choices
+
+
+def _name(user) -> str:
+    return (user.get_full_name() or user.get_username()) if user is not None else "someone"
+
+
+def merge_with(canvas: Canvas, *, document: dict, base_revision: int, against: Revision, choices=None) -> Merged:
+    """The person's document (edited from base_revision) merged with revision `against`, naming who changed what.
+
+    Raises EditConflict when base_revision is not a revision of the canvas before `against`.
+    """
+    revisions = list(
+        canvas.revisions.select_related("author")
+        .filter(number__gte=base_revision, number__lte=against.number)
+        .order_by("number")
+    )
+    if not revisions or revisions[0].number != base_revision:
+        raise EditConflict(canvas, against)
+    documents = [normalize(revision.document) for revision in revisions]
+    result = merge(documents[0], document, documents[-1], choices=choices)
+    authors = {}
+    for change in [*result.from_theirs, *result.conflicts]:
+        where = (change.section, change.item, change.path)
+        # Who made the other side's change: the newest revision that changed this place.
+        for n in range(len(revisions) - 1, 0, -1):
+            if value_at(documents[n], *where) != value_at(documents[n - 1], *where):
+                authors[change.key] = _name(revisions[n].author)
+                break
+    return Merged(base_revision, against, result, authors)
 
 
 def _checked(document: dict) -> dict:
@@ -77,28 +133,72 @@ def create_canvas(*, team, user, document: dict | None = None, title: str = "", 
     return canvas
 
 
-def save_canvas(*, canvas: Canvas, user, document: dict, base_revision: int, summary: str | None = None) -> Revision:
-    """Save a new version of the canvas, unless someone saved since base_revision.
+def save_canvas(
+    *, canvas: Canvas, user, document: dict, base_revision: int, summary: str | None = None, choices=None
+) -> Revision:
+    """Save a new version of the canvas, edited from revision base_revision.
 
+    When someone saved since, the two versions are merged (workbench.document.merge) with base_revision as their
+    common base: without conflicts the merged document is saved and `revision.merged` says what was kept from
+    whom; a field both changed raises MergeConflict unless `choices` settles it (conflict key → "mine"/"theirs").
     The canvas keeps its stored waivers, whatever the document says: only waive_rule and unwaive_rule
     change them, so who switched a rule off, and when, is always what the server recorded.
     """
-    return _save(canvas=canvas, user=user, document=document, base_revision=base_revision, summary=summary)
+    return _save(
+        canvas=canvas, user=user, document=document, base_revision=base_revision, summary=summary, choices=choices
+    )
+
+
+def resolve_conflict(
+    *, canvas: Canvas, user, document: dict, base_revision: int, seen_revision: int, choices: dict
+) -> Revision:
+    """Save the person's version with their choice for each conflict they were shown against seen_revision.
+
+    Raises MergeConflict when a conflict has no choice, or when a later save conflicts anew.
+    """
+    seen = canvas.revisions.select_related("author").filter(number=seen_revision).first()
+    if seen is None:
+        raise EditConflict(canvas, canvas.current_revision)
+    merged = merge_with(canvas, document=_checked(document), base_revision=base_revision, against=seen, choices=choices)
+    if merged.result.conflicts:
+        raise MergeConflict(canvas, seen, merged, document)
+    revision = save_canvas(canvas=canvas, user=user, document=merged.result.document, base_revision=seen_revision)
+    kept = merged.kept + (revision.merged.kept if revision.merged else [])
+    revision.merged = merged
+    revision.kept = list(dict.fromkeys(kept))
+    return revision
 
 
 @transaction.atomic
 def _save(
-    *, canvas: Canvas, user, document: dict, base_revision: int, summary: str | None, waivers: list | None = None
+    *,
+    canvas: Canvas,
+    user,
+    document: dict,
+    base_revision: int,
+    summary: str | None,
+    waivers: list | None = None,
+    choices=None,
 ) -> Revision:
     if waivers is not None:
         document = {**document, "waivers": waivers}
     document = _checked(document)
     locked = Canvas.objects.select_for_update(of=("self",)).select_related("current_revision").get(pk=canvas.pk)
+    merged = None
     if locked.revision_number != base_revision:
-        raise EditConflict(locked, locked.current_revision)
+        if waivers is not None or not 0 < base_revision < locked.revision_number:
+            raise EditConflict(locked, locked.current_revision)
+        merged = merge_with(
+            locked, document=document, base_revision=base_revision, against=locked.current_revision, choices=choices
+        )
+        if merged.result.conflicts:
+            raise MergeConflict(locked, locked.current_revision, merged, document)
+        document = _checked(merged.result.document)
     if waivers is None:
         document["waivers"] = copy.deepcopy(locked.document.get("waivers") or [])
     revision = _record(locked, user=user, document=document, previous=locked.document, summary=summary)
+    revision.merged = merged  # what was kept from whom, for the person who saved
+    revision.kept = merged.kept if merged else []
     canvas.refresh_from_db()
     return revision
 

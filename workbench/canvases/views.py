@@ -1,3 +1,5 @@
+import re
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -17,15 +19,15 @@ from workbench.canvases.forms import (
     MergeForm,
     NewCanvasForm,
     WaiverForm,
-    drop_dangling_links,
     item_formset,
     link_choices,
 )
 from workbench.canvases.models import Canvas
 from workbench.canvases.selectors import canvas_for
 from workbench.checker import CRITERIA, LEVELS, rules
-from workbench.document import SECTION_TITLES, compare_sections, dumps, normalize, parse, remap_citations
-from workbench.document.model import SECTION_KEYS
+from workbench.document import SECTION_TITLES, compare_sections, dumps, normalize, parse
+from workbench.document.compare import word_diff
+from workbench.document.merge import SIDES
 from workbench.document.validation import DocumentInvalid
 from workbench.review.selectors import comment_panel, review_context, review_stamp
 from workbench.teams.selectors import team_for_member
@@ -168,48 +170,66 @@ def _revision_document(canvas, number):
 def _save_or_conflict(request, canvas, mine, base, *, editor=None):
     try:
         revision = services.save_canvas(canvas=canvas, user=request.user, document=mine, base_revision=base)
-    except services.EditConflict as conflict:
-        return _render_conflict(request, conflict.canvas, mine, base)
+    except services.MergeConflict as conflict:
+        return _render_conflict(request, conflict.canvas, conflict.merged, conflict.document)
+    except services.EditConflict:
+        messages.error(
+            request, "This canvas changed in a way your version cannot be merged with; your text is below, not saved."
+        )
+        return _render_editor(request, canvas, editor or CanvasEditor(mine, canvas.revision_number), status=409)
     except DocumentInvalid as invalid:
         messages.error(request, "The canvas could not be saved: " + "; ".join(str(e) for e in invalid.errors))
         if editor is None:
             editor = CanvasEditor(mine, base)
         return _render_editor(request, canvas, editor, status=422)
+    return _saved(request, canvas, revision)
+
+
+def _saved(request, canvas, revision):
     messages.success(request, f"Saved as revision {revision.number}: {revision.summary}.")
+    if revision.kept:
+        shown = revision.kept[:8]
+        more = f"; and {len(revision.kept) - len(shown)} more" if len(revision.kept) > len(shown) else ""
+        messages.info(
+            request,
+            f"Others saved while you were editing, and both versions are in: {'; '.join(shown)}{more}.",
+        )
     if request.POST.get("then") == "view":
         return redirect(canvas)
     return redirect("canvases:edit", pk=canvas.pk)
 
 
-def _three_way(base_doc, mine, theirs):
-    """Per section: who changed it since the common base, and which side to keep by default."""
+def _render_conflict(request, canvas, merged, mine, *, choices=None, submitted=False, status=409):
+    """The conflict page: only the fields both people changed, each with word differences and no side chosen."""
+    choices = choices or {}
+    against = merged.against
     rows = []
-    for row in compare_sections(theirs, mine):
-        keys = SECTION_KEYS[row["section"]]
-        mine_changed = any(base_doc.get(k) != mine.get(k) for k in keys)
-        theirs_changed = any(base_doc.get(k) != theirs.get(k) for k in keys)
-        if not row["changed"]:
-            continue
-        row.update(
-            mine_changed=mine_changed,
-            theirs_changed=theirs_changed,
-            both=mine_changed and theirs_changed,
-            default="theirs" if theirs_changed and not mine_changed else "mine",
+    for conflict in merged.result.conflicts:
+        rows.append(
+            {
+                "conflict": conflict,
+                "id": re.sub(r"[^A-Za-z0-9]+", "-", conflict.key),
+                "who": merged.authors.get(conflict.key, "someone"),
+                "mine": word_diff(conflict.base_text, conflict.mine_text),
+                "theirs": word_diff(conflict.base_text, conflict.theirs_text),
+                "choice": choices.get(conflict.key, ""),
+                "missing": submitted and conflict.key not in choices,
+            }
         )
-        rows.append(row)
-    return rows
-
-
-def _render_conflict(request, canvas, mine, base):
-    current = canvas.current_revision
-    base_doc = normalize(_revision_document(canvas, base)) if base else normalize(mine)
-    form = MergeForm(initial={"mine": dumps(mine), "base_revision": current.number})
-    rows = _three_way(base_doc, mine, normalize(canvas.document))
+    form = MergeForm(initial={"mine": dumps(mine), "my_base": merged.base_revision, "base_revision": against.number})
     return render(
         request,
         "canvases/canvas_conflict.html",
-        {"canvas": canvas, "team": canvas.team, "current": current, "rows": rows, "form": form, "my_base": base},
-        status=409,
+        {
+            "canvas": canvas,
+            "team": canvas.team,
+            "current": against,
+            "rows": rows,
+            "kept": merged.kept,
+            "form": form,
+            "my_base": merged.base_revision,
+        },
+        status=status,
     )
 
 
@@ -225,25 +245,37 @@ def canvas_merge(request, pk):
     except DocumentInvalid as invalid:
         messages.error(request, "Your version could not be read back: " + "; ".join(map(str, invalid.errors)))
         return redirect("canvases:edit", pk=canvas.pk)
-    base = form.cleaned_data["base_revision"]
-    theirs = normalize(_revision_document(canvas, base))
-    merged = dict(theirs)
-    for section in SECTION_KEYS:
-        if request.POST.get(f"keep_{section}") == "mine":
-            for key in SECTION_KEYS[section]:
-                merged[key] = mine[key]
-    merged = _merge_links_and_citations(theirs, merged)
+    my_base, seen = form.cleaned_data["my_base"], form.cleaned_data["base_revision"]
+    against = canvas.revisions.select_related("author").filter(number=seen).first()
+    if against is None:
+        raise Http404("No such revision.")
+    try:
+        shown = services.merge_with(canvas, document=mine, base_revision=my_base, against=against)
+    except services.EditConflict:
+        raise Http404("No such revision.") from None
+    answered = {
+        conflict.key: request.POST[f"choice-{conflict.key}"]
+        for conflict in shown.result.conflicts
+        if request.POST.get(f"choice-{conflict.key}") in SIDES
+    }
+    if len(answered) < len(shown.result.conflicts):
+        messages.error(request, "Choose a version for each field below; nothing was saved yet.")
+        return _render_conflict(request, canvas, shown, mine, choices=answered, submitted=True, status=422)
     if request.POST.get("then") == "edit":
+        merged = services.merge_with(canvas, document=mine, base_revision=my_base, against=against, choices=answered)
         messages.info(request, "The merged version is in the editor. Nothing is saved until you press Save.")
-        return _render_editor(request, canvas, CanvasEditor(merged, base))
-    return _save_or_conflict(request, canvas, merged, base)
-
-
-def _merge_links_and_citations(theirs, merged):
-    merged = normalize(merged)
-    drop_dangling_links(merged)
-    merged["citations"] = remap_citations(theirs, merged)
-    return merged
+        return _render_editor(request, canvas, CanvasEditor(merged.result.document, seen))
+    try:
+        revision = services.resolve_conflict(
+            canvas=canvas, user=request.user, document=mine, base_revision=my_base, seen_revision=seen, choices=answered
+        )
+    except services.MergeConflict as conflict:
+        messages.warning(request, "Someone saved again meanwhile: choose for the fields below.")
+        return _render_conflict(request, conflict.canvas, conflict.merged, conflict.document)
+    except DocumentInvalid as invalid:
+        messages.error(request, "The canvas could not be saved: " + "; ".join(str(e) for e in invalid.errors))
+        return _render_editor(request, canvas, CanvasEditor(mine, my_base), status=422)
+    return _saved(request, canvas, revision)
 
 
 @login_required

@@ -85,16 +85,19 @@ def item_text(section: Section, item: dict | None, *, spec: CanvasSpec = CANVAS)
     return "\n".join(line for line in _item_lines(section, item, spec) if line)
 
 
-_WORDS = re.compile(r"\s+|[^\s]+")
+_WORDS = re.compile(r"^\s+|\S+\s*")  # a word with the space after it, so lone spaces do not match
 
 
 def word_diff(old: str, new: str) -> list[tuple[str, str]]:
     """Word-level differences from old to new: ("equal" | "delete" | "insert", text) runs, whitespace kept."""
     a, b = _WORDS.findall(old or ""), _WORDS.findall(new or "")
+    words = difflib.SequenceMatcher(None, [w.strip() for w in a], [w.strip() for w in b], autojunk=False)
     out: list[tuple[str, str]] = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if op in ("equal", "delete", "replace") and i2 > i1:
-            out.append(("equal" if op == "equal" else "delete", "".join(a[i1:i2])))
+    for op, i1, i2, j1, j2 in words.get_opcodes():
+        if op == "equal":
+            out.append(("equal", "".join(b[j1:j2])))
+        if op in ("delete", "replace") and i2 > i1:
+            out.append(("delete", "".join(a[i1:i2])))
         if op in ("insert", "replace") and j2 > j1:
             out.append(("insert", "".join(b[j1:j2])))
     return out

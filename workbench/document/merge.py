@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from workbench.document.compare import field_text, item_text
 from workbench.document.model import drop_dangling_links, new_item_id, normalize
-from workbench.document.spec import CANVAS, CanvasSpec, Field, Section
+from workbench.document.spec import CANVAS, CanvasSpec, Field, Section, in_sentence
 
 MINE, THEIRS = "mine", "theirs"
 SIDES = (MINE, THEIRS)
@@ -330,6 +330,17 @@ def merge(
     merged["citations"] = _merge_citations(base, mine, theirs, merged, spec)
     merged["waivers"] = copy.deepcopy(theirs.get("waivers") or [])  # the stored waivers: only the server changes them
     return MergeResult(merged, work.conflicts, work.taken, work.chosen)
+
+
+def describe_kept(change: Change, who: str) -> str:
+    """A colleague's change the merge kept, as the person who saved is told it."""
+    if change.kind == "added":
+        return f"{who}'s new {in_sentence(change.label)} was kept"
+    if change.kind == "removed":
+        return f"{who}'s removal of {in_sentence(change.label)} was kept"
+    if change.kind == "reordered":
+        return f"{who}'s new order of {change.label} was kept"
+    return f"{who}'s change to {change.label} was kept"
 
 
 def value_at(document: dict, section: str, item: str | None, path: tuple[str, ...], *, spec: CanvasSpec = CANVAS):
