@@ -177,14 +177,15 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 from workbench.document.spec import DOCUMENT_MAX_BYTES  # noqa: E402  (pure Python, no Django)
 
 # A canvas document file is small; anything much larger is not one. The canvas spec sets how large a canvas may be
-# (DOCUMENT_MAX_BYTES); a file up to twice that is read, so the refusal can say which part is too large.
+# (DOCUMENT_MAX_BYTES, as compact JSON); an indented file up to three times that is read, so the refusal can
+# say which part is too large.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
-CANVAS_IMPORT_MAX_BYTES = 2 * DOCUMENT_MAX_BYTES
+CANVAS_IMPORT_MAX_BYTES = 3 * DOCUMENT_MAX_BYTES
 # The editor posts the whole canvas as one form: the largest canvas the spec allows (every list full, every link
-# ticked) sends 13,668 fields (canvases.forms.largest_field_count; a test keeps this above it). Django's default of
+# ticked) sends 6,728 fields (canvases.forms.largest_field_count; a test keeps this above it). Django's default of
 # 1,000 refused a save of 160 root causes with "400 Bad Request" and lost the typing.
-DATA_UPLOAD_MAX_NUMBER_FIELDS = 14_000
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 7_000
 
 # Strict Content-Security-Policy: only the app's own files; no inline scripts or styles anywhere.
 # Bootstrap's stylesheet draws form controls with data: SVG images, hence img-src data:.

@@ -28,10 +28,10 @@ WAIVER_REASON_MAX = 1000
 
 # --- Limits: what any canvas may hold, enforced alike by the schema, the import and the editor's forms -----------
 # The largest canvas these allow opens in the editor, saves and prints (bench/bench_limits.py measures it).
-ITEMS_MAX = 60  # items in each list section (root causes, levers, metrics …)
-LINES_MAX = 30  # lines of a "lines" field (a list of short texts, such as example initiatives)
+ITEMS_MAX = 40  # items in each list section (root causes, levers, metrics …); real canvases hold 3 to 15
+LINES_MAX = 10  # lines of a "lines" field (a list of short texts, such as example initiatives)
 NUMBER_MAX = 10**15  # the size of any number, either sign; numbers are finite (no NaN or Infinity)
-DOCUMENT_MAX_BYTES = 256 * 1024  # a whole document, as its exported file (8 times the largest worked example)
+DOCUMENT_MAX_BYTES = 128 * 1024  # a whole document as compact UTF-8 JSON (the largest worked example: 22 KB)
 NESTING_MAX = 8  # levels of nested lists and objects in a file (a canvas needs 5)
 CITED_FIELDS_MAX = 2000  # fields of one canvas that cite sources
 CITATIONS_MAX = 20  # sources cited for one field

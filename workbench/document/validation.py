@@ -309,12 +309,17 @@ def limit_errors(document, *, spec: CanvasSpec = CANVAS) -> list[DocumentError]:
     return sorted(errors, key=lambda error: error.path)
 
 
+def document_size(document: dict) -> int:
+    """The size of a document as compact UTF-8 JSON, the measure of DOCUMENT_MAX_BYTES (indenting does not count)."""
+    return len(json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+
+
 def size_errors(document: dict, *, limit: int = DOCUMENT_MAX_BYTES) -> list[DocumentError]:
     """A document larger than the limit as a file, with the part that takes most of it."""
-    size = len(dumps(document).encode("utf-8"))
+    size = document_size(document)
     if size <= limit:
         return []
-    largest = max(document, key=lambda key: len(json.dumps(document[key], ensure_ascii=False)))
+    largest = max(document, key=lambda key: document_size({key: document[key]}))
     return [
         DocumentError(
             largest,
@@ -353,8 +358,9 @@ def _dedupe(errors: list[DocumentError]) -> list[DocumentError]:
 def parse(text: str | bytes, *, spec: CanvasSpec = CANVAS) -> dict:
     """Decode and validate a document file's text; raises DocumentInvalid with every error."""
     size = len(text.encode("utf-8") if isinstance(text, str) else text)
-    if size > DOCUMENT_MAX_BYTES * 2:
-        # Far too large to read; a file up to twice the limit is read, so the error can say where it is large.
+    if size > DOCUMENT_MAX_BYTES * 3:
+        # Far too large to read. An indented file up to three times the limit is read: its size as compact JSON
+        # is what counts, and the error can then say which part is large.
         raise DocumentInvalid(
             [
                 DocumentError(
