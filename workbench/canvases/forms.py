@@ -328,6 +328,9 @@ class BaseItemFormSet(forms.BaseFormSet):
 
     def clean(self):
         super().clean()
+        if self.management_form.cleaned_data.get("TOTAL_FORMS", 0) < 0:
+            # A page that claims fewer than no rows was not sent by the editor: it would drop every item.
+            raise forms.ValidationError("The rows of this section did not arrive whole. Reload the page and try again.")
         ids = [f.cleaned_data.get("item_id") for f in self.forms if f.cleaned_data.get("item_id")]
         if len(ids) != len(set(ids)):
             raise forms.ValidationError("Two rows claim the same item. Reload the page and try again.")

@@ -380,11 +380,37 @@ def parse(text: str | bytes, *, spec: CanvasSpec = CANVAS) -> dict:
             [DocumentError("", f"not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}")]
         ) from None
     except RecursionError:
-        raise DocumentInvalid([DocumentError("", "the JSON is nested too deeply")]) from None
+        document = _cut_at_depth(text)
+        if document is None:
+            raise DocumentInvalid([DocumentError("", "the JSON is nested too deeply")]) from None
     errors = validate(document, spec=spec)
     if errors:
         raise DocumentInvalid(errors)
     return document
+
+
+_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+
+
+def _cut_at_depth(text: str):
+    """A file nested too deeply for Python to read, read with its first list or object past NESTING_MAX levels
+    replaced by an empty list: validate() then names the path where the nesting goes too deep. None when even that
+    is not JSON."""
+    closers = []
+    for match in _TOKENS.finditer(text):
+        token = match.group()
+        if token in "[{":
+            if len(closers) == NESTING_MAX + 1:
+                cut = text[: match.start()] + "[]" + "".join(reversed(closers))
+                try:
+                    document = json.loads(cut, object_pairs_hook=_object_pairs, parse_int=_parse_int)
+                except (json.JSONDecodeError, RecursionError):
+                    return None
+                return document if isinstance(document, dict) else None
+            closers.append("]" if token == "[" else "}")
+        elif token in "]}" and closers:
+            closers.pop()
+    return None
 
 
 def dumps(document: dict) -> str:
