@@ -246,3 +246,13 @@ def test_a_new_canvas_cannot_be_titled_with_direction_controls(client_for, peopl
     assert response.status_code == 200
     assert "change the direction of text" in response.content.decode()
     assert not Canvas.objects.exists()
+
+
+def test_the_add_button_says_when_a_list_is_full(client_for, canvas):
+    url = reverse("canvases:edit_row", kwargs={"pk": canvas.pk, "section": "root_causes"})
+    response = client_for("editor").get(url, {"root_causes-TOTAL_FORMS": ITEMS_MAX})
+    page = response.content.decode()
+    assert f"A canvas holds at most {ITEMS_MAX} root causes" in page
+    assert "TOTAL_FORMS" not in page  # no row is added, and the count stays
+    response = client_for("editor").get(url, {"root_causes-TOTAL_FORMS": ITEMS_MAX - 1})
+    assert f'name="root_causes-{ITEMS_MAX - 1}-title"' in response.content.decode()

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.html import format_html
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_POST
 
@@ -28,6 +29,7 @@ from workbench.checker import CRITERIA, LEVELS, rules
 from workbench.document import SECTION_TITLES, compare_sections, dumps, normalize, parse
 from workbench.document.compare import word_diff
 from workbench.document.merge import SIDES
+from workbench.document.spec import CANVAS
 from workbench.document.validation import DocumentInvalid
 from workbench.review.selectors import comment_panel, review_context, review_stamp
 from workbench.teams.selectors import team_for_member
@@ -289,6 +291,17 @@ def canvas_edit_row(request, pk, section):
         index = int(request.GET.get(f"{section}-TOTAL_FORMS", ""))
     except ValueError:
         index = 0
+    part = CANVAS.section(section)
+    if index >= part.max_items:
+        # The canvas spec's limit: say so where the row would have appeared, before anything is typed into it.
+        return HttpResponse(
+            format_html(
+                '<div class="alert alert-warning small" role="status">A canvas holds at most {} {}s: remove one '
+                "before adding another.</div>",
+                part.max_items,
+                part.noun,
+            )
+        )
     # Only the link choices are needed here, not the whole editor.
     links = link_choices(canvas.document)
     formset = item_formset(section)(prefix=section, links=links)
