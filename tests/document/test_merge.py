@@ -231,3 +231,15 @@ def test_word_differences_mark_inserted_and_deleted_words():
         ("delete", "well"),
     ]
     assert word_diff("", "New") == [("insert", "New")]
+
+
+def test_an_id_given_to_a_new_item_after_its_removal_names_a_different_item(base):
+    # They removed root cause 3 and later added a new one, numbered rc-3 again; I had edited the old rc-3.
+    theirs = edited(base, lambda d: d["root_causes"].pop())
+    theirs["root_causes"].append({"id": "rc-3", "title": "A new cause"})
+    mine = edited(base, lambda d: d["root_causes"][2].update(description="Old cause, edited"))
+    result = merge(base, mine, theirs, reborn=frozenset({"rc-3"}))
+    assert [(c.kind, c.removed_by) for c in result.conflicts] == [("removed", THEIRS)]
+    kept = merge(base, mine, theirs, reborn=frozenset({"rc-3"}), choices={result.conflicts[0].key: MINE})
+    assert titles(kept.document) == ["Root cause 1", "Root cause 2", "A new cause", "Root cause 3"]
+    assert validate(kept.document) == []

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from workbench.canvases.models import Canvas, Revision, Status
 from workbench.checker import REGISTRY
-from workbench.document import change_summary, dumps, empty_document, normalize, parse, validate
+from workbench.document import CANVAS, change_summary, dumps, empty_document, normalize, parse, validate
 from workbench.document.merge import MergeResult, describe_kept, merge, value_at
 from workbench.document.validation import DocumentInvalid
 from workbench.review.models import StateChange
@@ -67,7 +67,18 @@ def merge_with(canvas: Canvas, *, document: dict, base_revision: int, against: R
     if not revisions or revisions[0].number != base_revision:
         raise EditConflict(canvas, against)
     documents = [normalize(revision.document) for revision in revisions]
-    result = merge(documents[0], document, documents[-1], choices=choices)
+    # An id removed and later given to a new item names two different items: the merge keeps them apart. An item
+    # brought back by a choice on the conflict page keeps its title, and stays the same item.
+    named = [
+        {i["id"]: (key, i.get(CANVAS.section(key).title_field)) for key in CANVAS.list_keys for i in doc[key]}
+        for doc in documents
+    ]
+    reborn = frozenset(
+        i
+        for i in named[0].keys() & named[-1].keys()
+        if named[0][i] != named[-1][i] and any(i not in between for between in named[1:-1])
+    )
+    result = merge(documents[0], document, documents[-1], choices=choices, reborn=reborn)
     authors = {}
     for change in [*result.from_theirs, *result.conflicts]:
         where = (change.section, change.item, change.path)

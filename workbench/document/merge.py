@@ -258,6 +258,33 @@ def _rename_twins(base: dict, mine: dict, theirs: dict, spec: CanvasSpec) -> dic
     return mine
 
 
+def _rename(document: dict, section: str, old: str, new: str, spec: CanvasSpec) -> None:
+    """Give one item a new id, and every link to it."""
+    for item in document[section]:
+        if item["id"] == old:
+            item["id"] = new
+    for part, fld in spec.link_fields():
+        if section in fld.links:
+            for item in document[part.key]:
+                item[fld.key] = [new if x == old else x for x in item[fld.key]]
+
+
+def _set_apart_reborn(base: dict, mine: dict, theirs: dict, reborn, spec: CanvasSpec) -> None:
+    """An id that was removed and then given to a new item since base names two different items.
+
+    The old item gets a fresh id in base and mine, so the merge sees it removed by them and theirs as new.
+    """
+    taken = {i["id"] for doc in (base, mine, theirs) for s in spec.list_keys for i in doc[s]}
+    for section in spec.list_keys:
+        for item in list(base[section]):
+            if item["id"] in reborn:
+                fresh = new_item_id(section, taken, spec=spec)
+                taken.add(fresh)
+                old = item["id"]
+                _rename(base, section, old, fresh, spec)
+                _rename(mine, section, old, fresh, spec)
+
+
 _INDEXED = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)\[(\d+)\](.*)$")
 
 
@@ -300,13 +327,23 @@ def _merge_citations(base: dict, mine: dict, theirs: dict, merged: dict, spec: C
 
 
 def merge(
-    base: dict, mine: dict, theirs: dict, *, spec: CanvasSpec = CANVAS, choices: dict | None = None
+    base: dict,
+    mine: dict,
+    theirs: dict,
+    *,
+    spec: CanvasSpec = CANVAS,
+    choices: dict | None = None,
+    reborn: frozenset[str] = frozenset(),
 ) -> MergeResult:
     """Merge mine and theirs, both edited from base; `choices` settles conflicts by key ("mine" or "theirs").
 
-    The document holds their value where a conflict is still open; it is only worth saving without conflicts.
+    `reborn` names item ids that theirs removed and later gave to a new item (the history between base and theirs
+    shows it). The document holds their value where a conflict is still open; it is only worth saving without
+    conflicts.
     """
     base, mine, theirs = (normalize(doc, spec=spec) for doc in (base, mine, theirs))
+    if reborn:
+        _set_apart_reborn(base, mine, theirs, reborn, spec)
     mine = _rename_twins(base, mine, theirs, spec)
     work = _Merge(spec, choices or {})
     merged = copy.deepcopy(theirs)
