@@ -350,3 +350,30 @@ def test_a_layer_without_a_level_can_be_saved(client_for, canvas):
     assert client_for("editor").post(reverse("canvases:edit", kwargs={"pk": canvas.pk}), data).status_code == 302
     layer = Canvas.objects.get(pk=canvas.pk).document["layers"][-1]
     assert layer["title"] == "School food pilot" and layer["level"] == ""
+
+
+def test_the_merged_version_can_be_opened_in_the_editor_before_saving(people, canvas, client_for):
+    opened = dict(canvas.document)
+    services.save_canvas(
+        canvas=canvas, user=people["owner"], document={**canvas.document, "near_term": "Owner's plan"}, base_revision=1
+    )
+    client = client_for("editor")
+    response = client.post(
+        reverse("canvases:edit", kwargs={"pk": canvas.pk}), editor_post(opened, 1, near_term="Mine", place="Camden")
+    )
+    form = response.context["form"]
+    editor = client.post(
+        reverse("canvases:merge", kwargs={"pk": canvas.pk}),
+        {
+            "mine": form.initial["mine"],
+            "my_base": 1,
+            "base_revision": 2,
+            "choice-horizons/near_term": "mine",
+            "then": "edit",
+        },
+    )
+    assert editor.status_code == 200
+    assert editor.context["editor"].document["near_term"] == "Mine"
+    assert editor.context["editor"].document["place"] == "Camden"
+    assert editor.context["editor"].form.initial["base_revision"] == 2
+    assert Canvas.objects.get(pk=canvas.pk).revision_number == 2

@@ -243,3 +243,19 @@ def test_an_id_given_to_a_new_item_after_its_removal_names_a_different_item(base
     kept = merge(base, mine, theirs, reborn=frozenset({"rc-3"}), choices={result.conflicts[0].key: MINE})
     assert titles(kept.document) == ["Root cause 1", "Root cause 2", "A new cause", "Root cause 3"]
     assert validate(kept.document) == []
+
+
+def test_a_section_added_to_the_spec_merges_item_by_item():
+    from tests.document.test_add_a_section import SPEC
+
+    base = normalize(
+        {**full_document(), "risks": [{"id": "risk-1", "title": "Prices rise", "description": ""}]}, spec=SPEC
+    )
+    described = edited(base, lambda d: d["risks"][0].update(description="Food inflation"))
+    added = edited(base, lambda d: d["risks"].append({"id": "risk-2", "title": "Grant ends", "description": ""}))
+    result = merge(base, described, added, spec=SPEC)
+    assert result.conflicts == []
+    assert [(r["title"], r["description"]) for r in result.document["risks"]] == [
+        ("Prices rise", "Food inflation"),
+        ("Grant ends", ""),
+    ]
