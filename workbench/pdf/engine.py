@@ -49,13 +49,20 @@ class RenderOutput:
 
 
 def render_html(
-    variants: list[str], *, base_url: str, asset_dir: str, static_url: str, continued_stylesheet: str
+    variants: list[str],
+    *,
+    base_url: str,
+    asset_dir: str,
+    static_url: str,
+    continued_stylesheet: str,
+    continued_only: bool = False,
 ) -> RenderOutput:
     """Lay out the first HTML variant that fits one page and write the PDF, in this process.
 
     `variants` are the same one-pager in ever tighter layouts. When even the last runs past the
     first page, it is laid out once more with `continued_stylesheet` (a URL the fetcher serves),
     which marks page 1 "continues on page 2": CSS alone cannot know on page 1 that a page 2 exists.
+    With `continued_only` (a canvas far too large for one page) only the last, continued, is laid out.
     """
     from weasyprint import CSS, HTML
 
@@ -63,7 +70,7 @@ def render_html(
     fetcher = StaticOnlyFetcher(asset_dir, static_url=static_url)
     document = None
     for html in variants:
-        if document is not None and len(document.pages) > SKIP_TIGHTER_AFTER:
+        if continued_only or (document is not None and len(document.pages) > SKIP_TIGHTER_AFTER):
             # Far past one page in the roomy layout: no tighter one fits, so straight to the last, continued.
             source = HTML(string=variants[-1], base_url=base_url, url_fetcher=fetcher)
             continued = CSS(url=continued_stylesheet, url_fetcher=fetcher)

@@ -13,6 +13,7 @@ from django.utils.safestring import mark_safe
 from workbench.document.compare import budget_text, field_text, format_number
 from workbench.document.model import normalize
 from workbench.document.spec import CANVAS, MISSION, MISSION_SHORT, in_sentence
+from workbench.document.validation import document_size
 from workbench.pdf.engine import RenderOutput, RenderPool
 
 LAYOUTS = {"a4": "A4 landscape", "a3": "A3 landscape"}
@@ -24,6 +25,8 @@ STYLESHEET = "one-pager.css"
 # CONTINUED_STYLESHEET. Nothing is ever cut off.
 FITS = ("fit-roomy", "fit-compact", "fit-compact fit-narrow")
 CONTINUED_STYLESHEET = "one-pager-continued.css"
+# Larger than this as compact JSON (three times the largest worked example), a canvas cannot fit one page.
+ONE_PAGE_MAX_BYTES = 64 * 1024
 
 # Labels, choices and their signs come from the canvas spec; a layer is indented by the place of its level.
 DIRECTION_MARKS = {choice.value: choice.mark for choice in CANVAS.choices["metric_direction"]}
@@ -218,7 +221,11 @@ def one_pager_html(document: dict, *, meta: dict, layout: str = DEFAULT_LAYOUT, 
 def render_one_pager_output(document: dict, *, meta: dict, layout: str = DEFAULT_LAYOUT) -> RenderOutput:
     """Render the one-pager and report pages, time and every URL the renderer asked for."""
     context = one_pager_context(document, meta=meta, layout=layout)
-    variants = [render_to_string("pdf/one_pager.html", {**context, "fit": fit}) for fit in FITS]
+    # A canvas this large never fits one page: lay out only the last layout, continued (each try of a tighter
+    # layout costs a whole layout, and the largest canvas the limits allow must print within the timeout).
+    continued_only = document_size(document) > ONE_PAGE_MAX_BYTES
+    fits = FITS[-1:] if continued_only else FITS
+    variants = [render_to_string("pdf/one_pager.html", {**context, "fit": fit}) for fit in fits]
     assets = asset_dir()
     return render_pool().render(
         variants,
@@ -227,6 +234,7 @@ def render_one_pager_output(document: dict, *, meta: dict, layout: str = DEFAULT
         asset_dir=str(assets),
         static_url=settings.STATIC_URL.rstrip("/") + "/pdf/",
         continued_stylesheet=(assets / CONTINUED_STYLESHEET).as_uri(),
+        continued_only=continued_only,
     )
 
 
