@@ -8,7 +8,7 @@ comments by default). Requests go through Django's test client in this process, 
 (DEBUG off), so the figure is the server's own time: routing, queries, templates. It prints p50 and p95 in
 milliseconds, the ratio of each page's p50 to the bare view's p50 measured in the same run, and the
 number of SQL queries each page runs on a small and on the busiest canvas or team. The pages keep what they
-render until it changes (workbench/caching.py: the one-pager and findings, the editor, the review's threads,
+render until it changes (workbench/caching.py: the one-pager, scorecard and findings, the editor, the threads,
 feed lines and dashboard rows), so a second table measures the first view after a comment changed: the review
 pages with their threads and feed lines rendered afresh on every request.
 """

@@ -5,6 +5,7 @@ import re
 
 import pytest
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.core.cache.backends.locmem import LocMemCache
 from django.middleware.csrf import _unmask_cipher_token, get_token
@@ -90,37 +91,37 @@ def test_a_pdf_file_name_names_the_release(settings):
 
 
 def test_keys_differ_by_what_the_part_shows(canvas):
-    assert caching.findings_key(canvas, can_waive=True) != caching.findings_key(canvas, can_waive=False)
-    assert caching.editor_key(canvas, can_waive=True) != caching.findings_key(canvas, can_waive=True)
-    before = caching.one_pager_key(canvas)
+    assert caching.canvas_page_key(canvas, can_waive=True) != caching.canvas_page_key(canvas, can_waive=False)
+    assert caching.editor_key(canvas, can_waive=True) != caching.canvas_page_key(canvas, can_waive=True)
+    before = caching.canvas_page_key(canvas, can_waive=False)
     canvases.save_canvas(
         canvas=canvas, user=canvas.updated_by, document={**canvas.document, "near_term": "Now"}, base_revision=1
     )
-    assert caching.one_pager_key(Canvas.objects.get(pk=canvas.pk)) != before
+    assert caching.canvas_page_key(Canvas.objects.get(pk=canvas.pk), can_waive=False) != before
 
 
 def _viewer(factory):
     request = factory.get("/")
+    request.user = AnonymousUser()
     get_token(request)  # the viewer's own secret
     return request
 
 
-def test_a_kept_part_carries_each_viewers_own_token(db):
-    page = engines["django"].from_string("{% load kept %}{% kept key %}<form>{% csrf_token %}</form>{% endkept %}")
+def test_a_kept_part_carries_each_viewers_own_token(db, monkeypatch):
+    form = engines["django"].from_string("<form>{% csrf_token %}<input name='body'></form>")
+    monkeypatch.setattr(caching, "render_to_string", lambda name, context: form.render(context))
     factory = RequestFactory()
     first, second = _viewer(factory), _viewer(factory)
     for request in (first, second, first):
-        html = page.render({"key": "kept-part:test"}, request)
+        html = caching.kept_fragment(request, "kept-part:test", "a form", dict)
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
         assert _unmask_cipher_token(token) == request.META["CSRF_COOKIE"]
-    assert caching.CSRF_SLOT in cache.get("kept-part:test")  # kept with the slot, never with a token
+    assert caching.CSRF_SLOT in cache.get("kept-part:test")["part"]  # kept with the slot, never with a token
 
 
-def test_a_kept_part_without_a_key_renders_afresh(db):
-    page = engines["django"].from_string("{% load kept %}{% kept key %}{{ n }}{% endkept %}")
-    request = RequestFactory().get("/")
-    assert [page.render({"key": "", "n": n}, request) for n in (1, 2)] == ["1", "2"]
-    assert [page.render({"key": "kept-part:n", "n": n}, request) for n in (1, 2)] == ["1", "1"]
+def test_without_a_key_nothing_is_kept(db):
+    assert [caching.kept(None, lambda n=n: n) for n in (1, 2)] == [1, 2]
+    assert [caching.kept("kept-part:n", lambda n=n: n) for n in (1, 2)] == [1, 1]
 
 
 def test_an_edit_shows_on_the_canvas_page_and_the_editor_at_once(client_for, canvas, people):

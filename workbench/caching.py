@@ -18,7 +18,6 @@ import hashlib
 import json
 from collections.abc import Callable, Iterable
 
-from django import template
 from django.conf import settings
 from django.contrib.humanize.templatetags.humanize import naturaltime
 from django.core.cache import cache
@@ -69,14 +68,10 @@ def checker_report_key(subject: str) -> str:
     return f"checker:{subject}"
 
 
-def one_pager_key(canvas) -> str:
-    """The canvas page's one-pager: the document alone, the same for everyone."""
-    return _key("one-pager", revision_key(canvas))
-
-
-def findings_key(canvas, *, can_waive: bool) -> str:
-    """The canvas page's findings; people who may switch rules off get a link beside each."""
-    return _key("findings", revision_key(canvas), can_waive)
+def canvas_page_key(canvas, *, can_waive: bool) -> str:
+    """The canvas page's one-pager, scorecard and findings of the current revision; people who may switch rules
+    off get a link beside each finding."""
+    return _key("canvas-page", revision_key(canvas), can_waive)
 
 
 def editor_key(canvas, *, can_waive: bool) -> str:
@@ -150,8 +145,10 @@ def _with_token(request, html: str) -> SafeString:
     return mark_safe(html.replace(CSRF_SLOT, get_token(request)) if CSRF_SLOT in html else html)
 
 
-def kept(key: str, compute: Callable[[], object], seconds: int = REVISION_SECONDS):
-    """The value kept under `key`, or `compute()` kept now."""
+def kept(key: str | None, compute: Callable[[], object], seconds: int = REVISION_SECONDS):
+    """The value kept under `key`, or `compute()` kept now; with no key, `compute()` and nothing kept."""
+    if key is None:
+        return compute()
     value = cache.get(key)
     if value is None:
         value = compute()
@@ -159,17 +156,27 @@ def kept(key: str, compute: Callable[[], object], seconds: int = REVISION_SECOND
     return value
 
 
-def kept_fragment(request, key: str, template_name: str, context: Callable[[], dict]) -> SafeString:
-    """A template rendered once per key; `context` is called only when it is not kept yet.
+def kept_fragments(
+    request, key: str | None, templates: dict[str, str], context: Callable[[], dict], seconds: int = REVISION_SECONDS
+) -> dict[str, SafeString]:
+    """Parts of a page, each rendered from its template in `templates` and kept together under `key` (one read
+    of the cache); `context` is called only when they are not kept yet, and with no key they are rendered now.
 
-    The template renders without the request's context processors: it gets the viewer as `user`, the CSRF slot
+    The templates render without the request's context processors: they get the viewer as `user`, the CSRF slot
     as `csrf_token`, and everything else from `context()`."""
-    html = kept(
-        key,
-        lambda: render_to_string(template_name, {**context(), "user": request.user, "csrf_token": CSRF_SLOT}),
-        REVIEW_SECONDS,
-    )
-    return _with_token(request, html)
+
+    def render():
+        shown = {**context(), "user": request.user, "csrf_token": CSRF_SLOT}
+        return {name: render_to_string(template_name, shown) for name, template_name in templates.items()}
+
+    return {name: _with_token(request, html) for name, html in kept(key, render, seconds).items()}
+
+
+def kept_fragment(
+    request, key: str | None, template_name: str, context: Callable[[], dict], seconds: int = REVISION_SECONDS
+) -> SafeString:
+    """One part of a page, as `kept_fragments`."""
+    return kept_fragments(request, key, {"part": template_name}, context, seconds)["part"]
 
 
 def kept_lines(template_name: str, items: Iterable, key: Callable, context: Callable) -> SafeString:
@@ -187,38 +194,3 @@ def kept_lines(template_name: str, items: Iterable, key: Callable, context: Call
     if rendered:
         cache.set_many(rendered, REVIEW_SECONDS)
     return mark_safe("".join(found.get(key) or rendered[key] for key in keys))
-
-
-# ---------------------------------------------------------------------------------------------- {% kept %}
-# Templates load it with {% load kept %} (settings, TEMPLATES "libraries").
-
-register = template.Library()
-
-
-class KeptNode(template.Node):
-    def __init__(self, nodelist, key):
-        self.nodelist, self.key = nodelist, key
-
-    def render(self, context):
-        key, request = self.key.resolve(context), context.get("request")
-        if not key or request is None:
-            return self.nodelist.render(context)
-
-        def render_for_everyone():
-            with context.push(csrf_token=CSRF_SLOT):
-                return str(self.nodelist.render(context))
-
-        return _with_token(request, kept(key, render_for_everyone))
-
-
-@register.tag("kept")
-def kept_tag(parser, token):
-    """{% kept key %}…{% endkept %}: the block kept under `key` (made by a function of this module), or
-    rendered afresh when `key` is empty."""
-    try:
-        _, key = token.split_contents()
-    except ValueError:
-        raise template.TemplateSyntaxError("{% kept %} takes one key") from None
-    nodelist = parser.parse(("endkept",))
-    parser.delete_first_token()
-    return KeptNode(nodelist, parser.compile_filter(key))

@@ -97,7 +97,6 @@ TEMPLATES = [
                 "workbench.review.context_processors.notifications",
             ],
             "builtins": ["rules.templatetags.rules"],
-            "libraries": {"kept": "workbench.caching"},
         },
     }
 ]

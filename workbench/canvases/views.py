@@ -82,19 +82,33 @@ def canvas_detail(request, pk):
         caching.comment_panel_key(canvas, stamp, request.user, can_comment=review["review_can_comment"]),
         "review/partials/comments_panel.html",
         lambda: {"canvas": canvas, "review_can_comment": review["review_can_comment"], **comment_panel(canvas)},
+        caching.REVIEW_SECONDS,
+    )
+    shown = {
+        "canvas": canvas,
+        "team": canvas.team,
+        "doc": canvas.document,
+        "section_titles": SECTION_TITLES,
+        "checker": checker_view(canvas.document, key=caching.revision_key(canvas)),
+        "can_waive": can_waive,
+    }
+    # The one-pager, scorecard and findings of a revision look the same for everyone with the same rights.
+    revision_parts = caching.kept_fragments(
+        request,
+        caching.canvas_page_key(canvas, can_waive=can_waive),
+        {
+            "one_pager": "canvases/_one_pager.html",
+            "scorecard": "canvases/partials/scorecard.html",
+            "findings": "canvases/partials/findings_by_section.html",
+        },
+        lambda: {**shown, "show_radar": True},
     )
     return render(
         request,
         "canvases/canvas_detail.html",
         {
-            "canvas": canvas,
-            "team": canvas.team,
-            "doc": canvas.document,
-            "section_titles": SECTION_TITLES,
-            "checker": checker_view(canvas.document, key=caching.revision_key(canvas)),
-            "can_waive": can_waive,
-            "one_pager_key": caching.one_pager_key(canvas),
-            "findings_key": caching.findings_key(canvas, can_waive=can_waive),
+            **shown,
+            "revision_parts": revision_parts,
             "review_comments": comments,
             "review_open_count": stamp.open_threads,
             **review,
@@ -113,20 +127,16 @@ def _render_editor(request, canvas, editor, *, status=200):
         checker = checker_view(canvas.document, key=caching.revision_key(canvas))
     else:
         checker = checker_view(editor.document)
-    return render(
-        request,
-        "canvases/canvas_edit.html",
-        {
-            "canvas": canvas,
-            "team": canvas.team,
-            "editor": editor,
-            "section_titles": SECTION_TITLES,
-            "checker": checker,
-            "can_waive": can_waive,
-            "editor_key": editor_key,
-        },
-        status=status,
-    )
+    shown = {
+        "canvas": canvas,
+        "team": canvas.team,
+        "editor": editor,
+        "section_titles": SECTION_TITLES,
+        "checker": checker,
+        "can_waive": can_waive,
+    }
+    editor_body = caching.kept_fragment(request, editor_key, "canvases/partials/editor_body.html", lambda: shown)
+    return render(request, "canvases/canvas_edit.html", {**shown, "editor_body": editor_body}, status=status)
 
 
 @login_required

@@ -72,6 +72,7 @@ def comment_list(request, pk):
         ),
         "review/partials/comment_listing.html",
         lambda: {**_comment_listing(request, canvas), "can_comment": can_comment, "full_path": full_path},
+        caching.REVIEW_SECONDS,
     )
     return render(
         request,

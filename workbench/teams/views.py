@@ -58,8 +58,10 @@ def dashboard(request, slug):
             "page": page,
             "rows": rows,
             "query": query,
-            "import_form": ImportForm(),
-            "import_form_key": caching.import_form_key(),
+            # The empty form is the same for everyone: rendered once.
+            "import_form": caching.kept_fragment(
+                request, caching.import_form_key(), "teams/partials/import_form.html", lambda: {"form": ImportForm()}
+            ),
         },
     )
 
