@@ -46,7 +46,7 @@ def expect(members, *, anonymous=LOGIN, outsider=404, ok=200):
 MATRIX = [
     ("teams:home", "get", lambda c: {}, {r: (LOGIN if r == "anonymous" else 200) for r in ROLES}),
     ("teams:create", "get", lambda c: {}, {r: (LOGIN if r == "anonymous" else 200) for r in ROLES}),
-    ("teams:dashboard", "get", lambda c: {"slug": c["team"].slug}, expect(MEMBERS)),
+    ("canvases:dashboard", "get", lambda c: {"slug": c["team"].slug}, expect(MEMBERS)),
     ("teams:members", "get", lambda c: {"slug": c["team"].slug}, expect(MEMBERS)),
     ("teams:members", "post", lambda c: {"slug": c["team"].slug}, expect(OWNERS, ok=422)),
     (

@@ -96,7 +96,7 @@ def import_form_key() -> str:
 
 
 def dashboard_row_key(canvas) -> str:
-    """A canvas's row on the team dashboard (teams/_canvas_row.html), under everything the row shows, its age in
+    """A canvas's row on the team dashboard (canvases/_canvas_row.html), under everything the row shows, its age in
     words included."""
     author = canvas.updated_by
     revision = canvas.current_revision

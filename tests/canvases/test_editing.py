@@ -304,7 +304,7 @@ def test_compare_with_a_revision_that_does_not_exist_says_so(client_for, canvas)
 def test_the_bin_keeps_a_deleted_canvas_until_an_owner_deletes_it_for_good(client_for, people, canvas):
     editor = client_for("editor")
     assert editor.post(reverse("canvases:delete", kwargs={"pk": canvas.pk})).status_code == 302
-    dashboard = editor.get(reverse("teams:dashboard", kwargs={"slug": people["team"].slug}))
+    dashboard = editor.get(reverse("canvases:dashboard", kwargs={"slug": people["team"].slug}))
     assert canvas not in dashboard.context["page"].object_list
     assert editor.get(reverse("canvases:detail", kwargs={"pk": canvas.pk})).status_code == 404
     assert canvas.title in editor.get(reverse("canvases:bin", kwargs={"slug": people["team"].slug})).content.decode()
@@ -329,7 +329,7 @@ def test_dashboard_searches_titles_and_statements_and_paginates(client_for, peop
         doc["statement"] = "By 2030 every home is warm" if n == 7 else f"Statement {n}"
         make_canvas(team, people["owner"], doc)
     client = client_for("viewer")
-    url = reverse("teams:dashboard", kwargs={"slug": team.slug})
+    url = reverse("canvases:dashboard", kwargs={"slug": team.slug})
     first = client.get(url)
     assert len(first.context["page"].object_list) == 20
     assert first.context["page"].paginator.num_pages == 2

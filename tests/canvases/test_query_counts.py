@@ -50,7 +50,7 @@ def test_canvas_pages_do_not_grow_with_items_or_revisions(client_for, people, vi
 
 def test_dashboard_does_not_grow_with_canvases(client_for, people):
     client = client_for("viewer")
-    url = reverse("teams:dashboard", kwargs={"slug": people["team"].slug})
+    url = reverse("canvases:dashboard", kwargs={"slug": people["team"].slug})
     make_canvas(people["team"], people["owner"])
     client.get(url)
     few = queries_for(client, url)

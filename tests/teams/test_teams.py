@@ -13,7 +13,7 @@ def test_creating_a_team_makes_the_creator_its_owner(client_for, people):
     client = client_for("outsider")
     response = client.post(reverse("teams:create"), {"name": "Camden food team"})
     team = Team.objects.get(name="Camden food team")
-    assert response.url == reverse("teams:dashboard", kwargs={"slug": "camden-food-team"})
+    assert response.url == reverse("canvases:dashboard", kwargs={"slug": "camden-food-team"})
     assert team.memberships.get().role == Role.OWNER
     # A second team of the same name gets its own address.
     client.post(reverse("teams:create"), {"name": "Camden food team"})
@@ -69,11 +69,11 @@ def test_a_person_without_an_account_signs_up_through_the_invitation(client, peo
             "password2": "a long pass phrase 42",
         },
     )
-    assert response.url == reverse("teams:dashboard", kwargs={"slug": team.slug})
+    assert response.url == reverse("canvases:dashboard", kwargs={"slug": team.slug})
     sam = get_user_model().objects.get(username="sam")
     assert Membership.objects.get(team=team, user=sam).role == Role.EDITOR
     # Signed in straight away.
-    assert client.get(reverse("teams:dashboard", kwargs={"slug": team.slug})).status_code == 200
+    assert client.get(reverse("canvases:dashboard", kwargs={"slug": team.slug})).status_code == 200
 
 
 def test_signup_errors_keep_what_was_typed(client, people):
@@ -145,7 +145,7 @@ def test_removing_a_member_asks_first_then_removes(client_for, people):
     owner.post(url)
     assert not Membership.objects.filter(pk=viewer.pk).exists()
     # The removed person no longer sees the team.
-    assert client_for("viewer").get(reverse("teams:dashboard", kwargs={"slug": team.slug})).status_code == 404
+    assert client_for("viewer").get(reverse("canvases:dashboard", kwargs={"slug": team.slug})).status_code == 404
 
 
 def test_withdrawing_an_invitation_stops_its_link(client_for, people, client):

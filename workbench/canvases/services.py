@@ -9,11 +9,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from workbench.canvases.models import Canvas, Revision, Status
+from workbench.canvases.signals import revision_recorded
 from workbench.checker import REGISTRY
 from workbench.document import CANVAS, change_summary, dumps, empty_document, normalize, parse, validate
 from workbench.document.merge import MergeResult, describe_kept, merge, value_at
 from workbench.document.validation import DocumentInvalid
-from workbench.review.models import StateChange
 
 
 class EditConflict(Exception):
@@ -113,18 +113,12 @@ def _record(canvas: Canvas, *, user, document: dict, previous: dict | None, summ
     canvas.current_revision = revision
     canvas.updated_by = user
     canvas.updated_at = revision.created_at
+    previous_status = canvas.status
     if canvas.status == Status.APPROVED:
-        # An approved canvas that is edited goes back to draft: a step of the workflow, recorded like the others.
-        StateChange.objects.create(
-            canvas=canvas,
-            from_status=Status.APPROVED,
-            to_status=Status.DRAFT,
-            by=user,
-            revision=number,
-            comment="Edited after approval",
-        )
+        # An approved canvas that is edited goes back to draft; the workflow records the step.
         canvas.status = Status.DRAFT
     canvas.save()
+    revision_recorded.send(sender=Canvas, canvas=canvas, revision=revision, user=user, previous_status=previous_status)
     return revision
 
 

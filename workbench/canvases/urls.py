@@ -5,6 +5,7 @@ from workbench.canvases import views
 app_name = "canvases"
 
 urlpatterns = [
+    path("teams/<slug:slug>/", views.dashboard, name="dashboard"),
     path("teams/<slug:slug>/canvases/new/", views.canvas_create, name="create"),
     path("teams/<slug:slug>/canvases/import/", views.canvas_import, name="import"),
     path("teams/<slug:slug>/bin/", views.bin_list, name="bin"),

@@ -25,16 +25,42 @@ from workbench.canvases.forms import (
 )
 from workbench.canvases.models import Canvas
 from workbench.canvases.selectors import canvas_for
+from workbench.canvases.signals import canvas_page_parts
 from workbench.checker import CRITERIA, LEVELS, rules
 from workbench.document import SECTION_TITLES, compare_sections, dumps, normalize, parse
 from workbench.document.compare import word_diff
 from workbench.document.merge import SIDES
 from workbench.document.spec import CANVAS
 from workbench.document.validation import DocumentInvalid
-from workbench.review.selectors import comment_panel, review_context, review_stamp
 from workbench.teams.selectors import team_for_member
 
 REVISIONS_PER_PAGE = 25
+CANVASES_PER_PAGE = 20
+
+
+@login_required
+def dashboard(request, slug):
+    team = team_for_member(request.user, slug)
+    query = request.GET.get("q", "").strip()
+    canvases = Canvas.objects.filter(team=team).live().search(query).for_listing().order_by("-updated_at", "-pk")
+    page = Paginator(canvases, CANVASES_PER_PAGE).get_page(request.GET.get("page"))
+    rows = caching.kept_lines(
+        "canvases/_canvas_row.html", page.object_list, caching.dashboard_row_key, lambda c: {"canvas": c}
+    )
+    return render(
+        request,
+        "canvases/dashboard.html",
+        {
+            "team": team,
+            "page": page,
+            "rows": rows,
+            "query": query,
+            # The empty form is the same for everyone: rendered once.
+            "import_form": caching.kept_fragment(
+                request, caching.import_form_key(), "canvases/partials/import_form.html", lambda: {"form": ImportForm()}
+            ),
+        },
+    )
 
 
 @login_required
@@ -74,16 +100,6 @@ def canvas_import(request, slug):
 def canvas_detail(request, pk):
     canvas = canvas_for(request.user, pk)
     can_waive = request.user.has_perm("canvases.waive_rule", canvas)
-    review = review_context(canvas, request.user)
-    stamp = review_stamp(canvas)
-    # The threads beside the canvas render once per change of its comments and revision, for each viewer.
-    comments = caching.kept_fragment(
-        request,
-        caching.comment_panel_key(canvas, stamp, request.user, can_comment=review["review_can_comment"]),
-        "review/partials/comments_panel.html",
-        lambda: {"canvas": canvas, "review_can_comment": review["review_can_comment"], **comment_panel(canvas)},
-        caching.REVIEW_SECONDS,
-    )
     shown = {
         "canvas": canvas,
         "team": canvas.team,
@@ -109,9 +125,8 @@ def canvas_detail(request, pk):
         {
             **shown,
             "revision_parts": revision_parts,
-            "review_comments": comments,
-            "review_open_count": stamp.open_threads,
-            **review,
+            # The review's panel and toolbar counts, from the apps that listen for the canvas page.
+            **canvas_page_parts(request, canvas),
         },
     )
 
@@ -398,7 +413,7 @@ def canvas_delete(request, pk):
 def bin_list(request, slug):
     team = team_for_member(request.user, slug)
     canvases = Canvas.objects.filter(team=team).in_bin().select_related("deleted_by").order_by("-deleted_at")
-    page = Paginator(canvases, 20).get_page(request.GET.get("page"))
+    page = Paginator(canvases, CANVASES_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "canvases/bin.html", {"team": team, "page": page})
 
 

@@ -33,7 +33,7 @@ class Team(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("teams:dashboard", kwargs={"slug": self.slug})
+        return reverse("canvases:dashboard", kwargs={"slug": self.slug})
 
 
 class Membership(models.Model):

@@ -7,7 +7,6 @@ app_name = "teams"
 urlpatterns = [
     path("", views.home, name="home"),
     path("teams/new/", views.team_create, name="create"),
-    path("teams/<slug:slug>/", views.dashboard, name="dashboard"),
     path("teams/<slug:slug>/members/", views.members, name="members"),
     path("teams/<slug:slug>/members/<int:membership_id>/role/", views.member_role, name="member_role"),
     path("teams/<slug:slug>/members/<int:membership_id>/remove/", views.member_remove, name="member_remove"),

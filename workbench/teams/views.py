@@ -1,23 +1,17 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from workbench import caching
-from workbench.canvases.forms import ImportForm
-from workbench.canvases.models import Canvas
 from workbench.site import absolute_url
 from workbench.teams import services
 from workbench.teams.forms import InvitationForm, RoleForm, TeamForm
 from workbench.teams.models import ROLE_HELP, Invitation, Membership
 from workbench.teams.rules import forget_roles
 from workbench.teams.selectors import team_for_member
-
-CANVASES_PER_PAGE = 20
 
 
 @login_required
@@ -39,31 +33,6 @@ def team_create(request):
         messages.success(request, f"Team “{team.name}” created. You are its owner.")
         return redirect(team)
     return render(request, "teams/team_form.html", {"form": form})
-
-
-@login_required
-def dashboard(request, slug):
-    team = team_for_member(request.user, slug)
-    query = request.GET.get("q", "").strip()
-    canvases = Canvas.objects.filter(team=team).live().search(query).for_listing().order_by("-updated_at", "-pk")
-    page = Paginator(canvases, CANVASES_PER_PAGE).get_page(request.GET.get("page"))
-    rows = caching.kept_lines(
-        "teams/_canvas_row.html", page.object_list, caching.dashboard_row_key, lambda c: {"canvas": c}
-    )
-    return render(
-        request,
-        "teams/dashboard.html",
-        {
-            "team": team,
-            "page": page,
-            "rows": rows,
-            "query": query,
-            # The empty form is the same for everyone: rendered once.
-            "import_form": caching.kept_fragment(
-                request, caching.import_form_key(), "teams/partials/import_form.html", lambda: {"form": ImportForm()}
-            ),
-        },
-    )
 
 
 @login_required
