@@ -123,3 +123,23 @@ def full_document(title: str = "Good food for everyone", items: int = 2) -> dict
 
 def make_canvas(team: Team, user=None, document: dict | None = None, title: str = "Good food for everyone"):
     return canvas_services.create_canvas(team=team, user=user, document=document or full_document(title))
+
+
+def publish(canvas, people):
+    """Take a canvas through the review to published at its current revision: submitted by the editor, approved by
+    the reviewer, published by the owner."""
+    from workbench.review import services as review
+
+    review.submit_for_review(canvas=canvas, user=people["editor"])
+    review.approve(canvas=canvas, user=people["reviewer"])
+    review.publish(canvas=canvas, user=people["owner"])
+    canvas.refresh_from_db()
+    return canvas
+
+
+def edit(canvas, user, **fields):
+    """Save a new revision of a canvas with some top-level fields of its document changed."""
+    document = {**canvas.document, **fields}
+    canvas_services.save_canvas(canvas=canvas, user=user, document=document, base_revision=canvas.revision_number)
+    canvas.refresh_from_db()
+    return canvas

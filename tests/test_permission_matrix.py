@@ -9,6 +9,7 @@ from django.urls import get_resolver, reverse
 from django.utils.timezone import now
 
 from tests.conftest import ROLES
+from tests.factories import edit, make_canvas, publish
 from workbench.canvases import services
 from workbench.examples.models import Example
 from workbench.examples.services import read_seed, seeds_dir
@@ -17,6 +18,7 @@ from workbench.review.models import Notification
 from workbench.teams.models import Invitation
 
 LOGIN = "login"
+DRAFT_STATEMENT = "By 2031 a draft statement that was never reviewed nor published."
 MEMBERS = {"viewer": 200, "reviewer": 200, "editor": 200, "owner": 200}
 WRITERS = {"viewer": 403, "reviewer": 403, "editor": 200, "owner": 200}
 OWNERS = {"viewer": 403, "reviewer": 403, "editor": 403, "owner": 200}
@@ -139,9 +141,12 @@ MATRIX = [
         lambda c: {"pk": c["canvas"].pk, "link_pk": c["share_link"].pk},
         expect(OWNERS),
     ),
-    # The share link is the secret: anyone holding it may read (tests/review/test_share_links.py has the holders).
-    ("review:shared", "get", lambda c: {"token": c["share_link"].token}, {r: 200 for r in ROLES}),
-    ("review:shared_pdf", "get", lambda c: {"token": c["share_link"].token}, {r: 200 for r in ROLES}),
+    # The share link is the secret: anyone holding it may read the published revision (tests/review/
+    # test_share_links.py has the holders); a link to a canvas never published shows nothing of it, to anyone.
+    ("review:shared", "get", lambda c: {"token": c["published_link"].token}, {r: 200 for r in ROLES}),
+    ("review:shared_pdf", "get", lambda c: {"token": c["published_link"].token}, {r: 200 for r in ROLES}),
+    ("review:shared", "get", lambda c: {"token": c["share_link"].token}, {r: 404 for r in ROLES}),
+    ("review:shared_pdf", "get", lambda c: {"token": c["share_link"].token}, {r: 404 for r in ROLES}),
     ("review:notifications", "get", lambda c: {}, SIGNED_IN),
     (
         "review:notification_open",
@@ -183,12 +188,17 @@ def context(people, canvas):
     comment = review.add_comment(canvas=canvas, user=people["reviewer"], body="Is 2030 realistic?", item_id="metric-1")
     notification = Notification.objects.filter(user=people["editor"]).first()
     share_link = review.create_share_link(canvas=canvas, user=people["owner"])
+    # Published at revision 1, then edited: revision 2 is a draft nobody outside the team may see.
+    published = publish(make_canvas(team, people["owner"], title="Published mission"), people)
+    published_link = review.create_share_link(canvas=published, user=people["owner"])
+    edit(published, people["editor"], statement=DRAFT_STATEMENT)
     return {
         "team": team,
         "canvas": canvas,
         "comment": comment,
         "notification": notification,
         "share_link": share_link,
+        "published_link": published_link,
         "binned": binned,
         "invitation": invitation,
         "viewer_membership": team.memberships.get(user=people["viewer"]).pk,
@@ -225,3 +235,11 @@ def test_every_url_has_a_row_in_the_matrix():
     covered = {name for name, *_ in MATRIX}
     missing = sorted(set(_all_url_names()) - covered - NOT_OURS)
     assert not missing, f"Add these URLs to the permission matrix: {missing}"
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_a_share_link_never_shows_a_revision_that_was_not_published(client_for, context, role):
+    client = client_for(role)
+    page = client.get(reverse("review:shared", kwargs={"token": context["published_link"].token})).content.decode()
+    assert "published revision 1" in page
+    assert DRAFT_STATEMENT not in page

@@ -30,6 +30,14 @@ def busy_team(people, canvas):
     review.add_comment(canvas=canvas, user=reviewer, body="Whole canvas: good start.")
     review.submit_for_review(canvas=canvas, user=editor)
     review.approve(canvas=Canvas.objects.get(pk=canvas.pk), user=reviewer, comment="Ready.")
+    review.publish(canvas=Canvas.objects.get(pk=canvas.pk), user=owner)
+    # An edit after publication: revision 4 is a draft, revision 3 stays the published one.
+    canvases.save_canvas(
+        canvas=Canvas.objects.get(pk=canvas.pk),
+        user=editor,
+        document={**canvas.document, "near_term": "Pilots in two wards"},
+        base_revision=3,
+    )
     link = review.create_share_link(canvas=canvas, user=owner, label="Cabinet")
     review.revoke_share_link(link=link, user=owner)
     review.create_share_link(canvas=canvas, user=owner, label="Partners")
@@ -59,7 +67,32 @@ def test_round_trip_through_files_is_lossless(busy_team, tmp_path, django_user_m
     reply = Comment.objects.get(body="It matches the borough plan.")
     assert reply.parent.body == "Is 50 % realistic?"
     assert ShareLink.objects.filter(revoked_at__isnull=True).count() == 1
-    assert Canvas.objects.get(title="Good food for everyone").current_revision.number == 3
+    restored = Canvas.objects.get(title="Good food for everyone")
+    assert restored.current_revision.number == 4 and restored.status == "draft"
+    assert restored.published_revision.number == 3 and restored.approved_revision.number == 3
+
+
+def test_a_file_from_before_published_revisions_were_named_publishes_the_current(busy_team, tmp_path):
+    exported = export_team(busy_team)
+    for c in exported["canvases"]:
+        c.pop("approved_revision"), c.pop("published_revision")
+    exported["canvases"][0]["status"] = "published"
+    older = tmp_path / "older.json"
+    older.write_text(json.dumps(exported))
+    _wipe()
+    call_command("import_team", str(older))
+    canvas = Canvas.objects.get(title="Good food for everyone")
+    assert canvas.published_revision == canvas.current_revision == canvas.approved_revision
+
+
+def test_a_file_naming_a_published_revision_it_lacks_is_refused(busy_team, tmp_path):
+    exported = export_team(busy_team)
+    exported["canvases"][0]["published_revision"] = 99
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(exported))
+    _wipe()
+    with pytest.raises(CommandError, match="published revision 99"):
+        call_command("import_team", str(bad))
 
 
 def test_importing_over_an_existing_team_is_refused(busy_team, tmp_path):

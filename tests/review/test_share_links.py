@@ -5,7 +5,7 @@ import math
 import pytest
 from django.urls import reverse
 
-from tests.factories import make_canvas
+from tests.factories import edit, make_canvas, publish
 from workbench.review import services
 from workbench.review.models import Comment, ShareLink
 
@@ -14,6 +14,7 @@ HOLDERS = ["share link holder", "revoked link holder"]
 
 @pytest.fixture
 def links(canvas, people):
+    publish(canvas, people)
     live = services.create_share_link(canvas=canvas, user=people["owner"], label="Board")
     revoked = services.create_share_link(canvas=canvas, user=people["owner"])
     services.revoke_share_link(link=revoked, user=people["owner"])
@@ -84,6 +85,7 @@ def test_the_pdf_through_a_share_link(client, links):
 
 
 def test_revoking_asks_first_and_then_the_link_answers_404(client_for, canvas, people):
+    publish(canvas, people)
     link = services.create_share_link(canvas=canvas, user=people["owner"])
     owner = client_for("owner")
     url = reverse("review:share_link_revoke", kwargs={"pk": canvas.pk, "link_pk": link.pk})
@@ -105,3 +107,61 @@ def test_the_owner_sees_the_links_and_who_made_them(client_for, canvas, links):
     assert links["share link holder"].token in page
     assert links["revoked link holder"].token not in page
     assert "Revoked" in page and "Board" in page
+
+
+# ------------------------------------------------------------------ a share link shows the published revision only
+
+
+def test_a_link_to_a_canvas_never_published_shows_nothing_of_it(client, canvas, people):
+    link = services.create_share_link(canvas=canvas, user=people["owner"])
+    for name in ("review:shared", "review:shared_pdf"):
+        response = client.get(reverse(name, kwargs={"token": link.token}))
+        page = response.content.decode(errors="replace")
+        assert response.status_code == 404
+        assert canvas.document["statement"] not in page and canvas.title not in page
+    assert "Not published yet" in client.get(reverse("review:shared", kwargs={"token": link.token})).content.decode()
+
+
+def test_edits_after_publication_stay_in_draft_and_the_link_keeps_the_published_revision(client, canvas, people):
+    publish(canvas, people)
+    published_statement = canvas.document["statement"]
+    link = services.create_share_link(canvas=canvas, user=people["owner"])
+    edit(canvas, people["editor"], title="Unreviewed title", statement="By 2030 an unreviewed draft statement.")
+    assert canvas.status == "draft" and canvas.revision_number == 2 and canvas.published_revision.number == 1
+
+    page = client.get(reverse("review:shared", kwargs={"token": link.token})).content.decode()
+    assert published_statement in page and "published revision 1" in page
+    assert "unreviewed" not in page.lower()
+
+    response = client.get(reverse("review:shared_pdf", kwargs={"token": link.token}))
+    assert response.content.startswith(b"%PDF")
+    assert "-r1-a4.pdf" in response["Content-Disposition"]
+
+    change = canvas.state_changes.order_by("-at").first()
+    assert (change.from_status, change.to_status, change.revision) == ("published", "draft", 2)
+    assert change.comment == "Edited after publication" and change.automatic
+
+
+def test_the_canvas_page_says_what_is_published_and_publishing_again_moves_the_pointer(client_for, canvas, people):
+    publish(canvas, people)
+    link = services.create_share_link(canvas=canvas, user=people["owner"])
+    edit(canvas, people["editor"], statement="By 2031 nobody in the borough goes hungry, a revised statement.")
+    page = client_for("viewer").get(canvas.get_absolute_url()).content.decode()
+    assert "Published revision 1" in page and "changes since are in draft" in page
+    assert "?a=1&amp;b=2" in page
+
+    publish(canvas, people)
+    assert canvas.published_revision.number == 2 and canvas.approved_revision.number == 2
+    assert (
+        "By 2031 nobody"
+        in client_for("anonymous").get(reverse("review:shared", kwargs={"token": link.token})).content.decode()
+    )
+    assert "Published revision" not in client_for("viewer").get(canvas.get_absolute_url()).content.decode()
+
+
+def test_the_timeline_says_which_revision_each_decision_was_about(client_for, canvas, people):
+    publish(canvas, people)
+    edit(canvas, people["editor"], statement="By 2031 nobody in the borough goes hungry, a revised statement.")
+    page = client_for("viewer").get(reverse("review:timeline", kwargs={"pk": canvas.pk})).content.decode()
+    assert page.count("revision 1") >= 3  # submitted, approved and published at revision 1
+    assert "by the edit that made revision 2" in page

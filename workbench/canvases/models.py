@@ -61,6 +61,14 @@ class Canvas(models.Model):
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
     document = models.JSONField()
     current_revision = models.ForeignKey("Revision", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    # The revision the reviewers approved and the one the owners published: edits after either make new draft
+    # revisions, while share links keep showing the published one until it is published again.
+    approved_revision = models.ForeignKey(
+        "Revision", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    published_revision = models.ForeignKey(
+        "Revision", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
@@ -85,6 +93,11 @@ class Canvas(models.Model):
     @property
     def revision_number(self) -> int:
         return self.current_revision.number if self.current_revision_id else 0
+
+    @property
+    def changed_since_published(self) -> bool:
+        """Published once, with edits since that are not yet published."""
+        return bool(self.published_revision_id) and self.published_revision_id != self.current_revision_id
 
 
 class Revision(models.Model):

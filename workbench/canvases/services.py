@@ -114,8 +114,9 @@ def _record(canvas: Canvas, *, user, document: dict, previous: dict | None, summ
     canvas.updated_by = user
     canvas.updated_at = revision.created_at
     previous_status = canvas.status
-    if canvas.status == Status.APPROVED:
-        # An approved canvas that is edited goes back to draft; the workflow records the step.
+    if canvas.status in (Status.APPROVED, Status.PUBLISHED):
+        # An edit to an approved or published canvas is a new draft; the workflow records the step, and the
+        # revision that was approved or published stays what share links show until it is published again.
         canvas.status = Status.DRAFT
     canvas.save()
     revision_recorded.send(sender=Canvas, canvas=canvas, revision=revision, user=user, previous_status=previous_status)

@@ -35,7 +35,10 @@ def _name(user):
 def export_team(team: Team) -> dict:
     """Everything of one team, in a handful of queries whatever its size."""
     canvases = list(
-        Canvas.objects.filter(team=team).select_related("created_by", "updated_by", "deleted_by").order_by("pk")
+        Canvas.objects.filter(team=team)
+        .select_related("created_by", "updated_by", "deleted_by", "approved_revision", "published_revision")
+        .defer("approved_revision__document", "published_revision__document")
+        .order_by("pk")
     )
     ids = [c.pk for c in canvases]
     revisions, comments, changes, links, activities = {}, {}, {}, {}, {}
@@ -136,6 +139,8 @@ def export_team(team: Team) -> dict:
             {
                 "title": c.title,
                 "status": c.status,
+                "approved_revision": c.approved_revision.number if c.approved_revision else None,
+                "published_revision": c.published_revision.number if c.published_revision else None,
                 "created_by": _name(c.created_by),
                 "created_at": _when(c.created_at),
                 "updated_by": _name(c.updated_by),
@@ -246,9 +251,21 @@ def _import_canvas(team, c, who):
         )
         for r in c["revisions"]
     )
-    current = Revision.objects.get(canvas=canvas, number=last["number"])
+    numbers = dict(Revision.objects.filter(canvas=canvas).values_list("number", "pk"))
+    current = numbers[last["number"]]
+    # Files written before approval and publication named their revision were approved or published at the current.
+    at_current = {"approved": ["approved_revision"], "published": ["approved_revision", "published_revision"]}
+    pointers = {name: current for name in at_current.get(c["status"], [])}
+    for name in ("approved_revision", "published_revision"):
+        if c.get(name) is not None:
+            if c[name] not in numbers:
+                raise BackupInvalid(f"canvas “{c['title']}” names {name.replace('_', ' ')} {c[name]}, which it lacks")
+            pointers[name] = numbers[c[name]]
     Canvas.objects.filter(pk=canvas.pk).update(
-        current_revision=current, created_at=_time(c["created_at"]), updated_at=_time(c["updated_at"])
+        current_revision_id=current,
+        **{f"{name}_id": pk for name, pk in pointers.items()},
+        created_at=_time(c["created_at"]),
+        updated_at=_time(c["updated_at"]),
     )
     # Revision.created_at is auto_now_add: bulk_create set it to now; put the recorded times back.
     for r in c["revisions"]:

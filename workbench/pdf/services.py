@@ -27,21 +27,24 @@ def checker_verdict(document: dict) -> dict:
     }
 
 
-def canvas_meta(canvas) -> dict:
-    """The facts the one-pager prints besides the document: team, revision, the checker's verdict."""
-    revision = canvas.current_revision
+def canvas_meta(canvas, revision=None) -> dict:
+    """The facts the one-pager prints besides the document: team, revision, the checker's verdict. The revision is
+    the current one unless another is named (the published one, for share links)."""
+    revision = revision or canvas.current_revision
     return {
         "team": canvas.team.name,
         "revision": revision.number if revision else 0,
         "revision_date": revision.created_at if revision else canvas.updated_at,
-        **checker_verdict(canvas.document),
+        **checker_verdict(revision.document if revision else canvas.document),
     }
 
 
-def canvas_pdf(canvas, *, meta: dict, layout: str) -> bytes:
-    """The one-pager of a canvas at its current revision: rendered once per revision and layout."""
-    key = cache_key("canvas", canvas.pk, meta["revision"], layout, content_hash(canvas.document), content_hash(meta))
-    return cached_pdf(key, lambda: render_one_pager(canvas.document, meta=meta, layout=layout))
+def canvas_pdf(canvas, *, meta: dict, layout: str, revision=None) -> bytes:
+    """The one-pager of a canvas at a revision (the current one unless named): rendered once per revision and
+    layout."""
+    document = revision.document if revision else canvas.document
+    key = cache_key("canvas", canvas.pk, meta["revision"], layout, content_hash(document), content_hash(meta))
+    return cached_pdf(key, lambda: render_one_pager(document, meta=meta, layout=layout))
 
 
 def canvas_filename(canvas, *, revision: int, layout: str) -> str:

@@ -100,8 +100,8 @@ class StateChange(models.Model):
 
     @property
     def automatic(self) -> bool:
-        """The return to draft that an edit of an approved canvas makes (recorded by canvases.services)."""
-        return self.from_status == Status.APPROVED and self.to_status == Status.DRAFT
+        """The return to draft that an edit of an approved or published canvas makes (review.receivers)."""
+        return self.from_status in (Status.APPROVED, Status.PUBLISHED) and self.to_status == Status.DRAFT
 
 
 def new_share_token() -> str:

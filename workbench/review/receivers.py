@@ -8,18 +8,21 @@ from workbench.canvases.signals import canvas_page_shown, revision_recorded
 from workbench.review.models import StateChange
 from workbench.review.selectors import comment_panel, review_context, review_stamp
 
+EDITED_AFTER = {Status.APPROVED: "Edited after approval", Status.PUBLISHED: "Edited after publication"}
+
 
 @receiver(revision_recorded)
-def record_edit_after_approval(sender, canvas, revision, user, previous_status, **kwargs):
-    """An approved canvas that is edited goes back to draft: a step of the workflow, recorded like the others."""
-    if previous_status == Status.APPROVED and canvas.status == Status.DRAFT:
+def record_edit_after_decision(sender, canvas, revision, user, previous_status, **kwargs):
+    """An approved or published canvas that is edited goes back to draft: a step of the workflow, recorded like
+    the others."""
+    if previous_status in EDITED_AFTER and canvas.status == Status.DRAFT:
         StateChange.objects.create(
             canvas=canvas,
-            from_status=Status.APPROVED,
+            from_status=previous_status,
             to_status=Status.DRAFT,
             by=user,
             revision=revision.number,
-            comment="Edited after approval",
+            comment=EDITED_AFTER[previous_status],
         )
 
 

@@ -174,7 +174,8 @@ class Transition:
     comment_required: bool = False
 
 
-# The whole workflow in one table. Editing an approved canvas sends it back to draft (canvases.services).
+# The whole workflow in one table. Editing an approved or published canvas sends it back to draft
+# (canvases.services; recorded by review.receivers).
 TRANSITIONS = {
     t.action: t
     for t in [
@@ -236,8 +237,15 @@ def transition(*, canvas: Canvas, user, action: str, comment: str = "") -> State
         revision=locked.revision_number,
         comment=comment,
     )
-    Canvas.objects.filter(pk=locked.pk).update(status=step.target)
+    # Approving and publishing are about the revision in front of the reviewer or owner: recorded on the canvas.
+    pointers = {
+        Status.APPROVED: {"approved_revision": locked.current_revision},
+        Status.PUBLISHED: {"published_revision": locked.current_revision},
+    }.get(step.target, {})
+    Canvas.objects.filter(pk=locked.pk).update(status=step.target, **pointers)
     canvas.status = step.target
+    for name, revision in pointers.items():
+        setattr(canvas, name, revision)
     _record(locked, user, step.verb, text=comment)
     if action == "submit":
         _notify_submission(canvas=locked, actor=user)

@@ -307,9 +307,13 @@ def _private(response):
 
 @require_GET
 def shared(request, token):
+    """The published revision of a canvas, read-only; never a draft. Until it is published the link says so."""
     link = selectors.share_link_for(token)
-    canvas = link.canvas
-    return _private(render(request, "review/shared.html", {"link": link, "canvas": canvas, "doc": canvas.document}))
+    canvas, published = link.canvas, link.canvas.published_revision
+    if published is None:
+        return _private(render(request, "review/shared_unpublished.html", {"canvas": canvas}, status=404))
+    context = {"link": link, "canvas": canvas, "published": published, "doc": published.document}
+    return _private(render(request, "review/shared.html", context))
 
 
 @require_GET
@@ -320,13 +324,15 @@ def shared_pdf(request, token):
     from workbench.pdf.render import DEFAULT_LAYOUT, LAYOUTS
 
     link = selectors.share_link_for(token)
-    canvas = link.canvas
+    canvas, published = link.canvas, link.canvas.published_revision
+    if published is None:
+        return _private(render(request, "review/shared_unpublished.html", {"canvas": canvas}, status=404))
     layout = request.GET.get("layout", DEFAULT_LAYOUT)
     if layout not in LAYOUTS:
         return HttpResponseBadRequest("The layout must be a4 or a3.", content_type="text/plain; charset=utf-8")
-    meta = pdf.canvas_meta(canvas)
+    meta = pdf.canvas_meta(canvas, published)
     try:
-        data = pdf.canvas_pdf(canvas, meta=meta, layout=layout)
+        data = pdf.canvas_pdf(canvas, meta=meta, layout=layout, revision=published)
     except RenderError as error:
         logger.warning("PDF render failed for a share link: %s", error)
         return HttpResponse(
