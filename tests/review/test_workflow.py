@@ -142,3 +142,31 @@ def test_an_edit_of_an_approved_canvas_records_the_return_to_draft(canvas, peopl
     assert (step.from_status, step.to_status, step.by, step.revision) == ("approved", "draft", people["editor"], 2)
     canvas.refresh_from_db()
     assert canvas.status == "draft"
+
+
+# ------------------------------------------------------------------ the review, seen from the editor
+
+
+def test_the_editor_shows_the_request_for_changes_and_the_open_threads(client_for, canvas, people):
+    from workbench.review import services as review_services
+
+    thread = review_services.add_comment(
+        canvas=canvas, user=people["reviewer"], body="Whose baseline is this?", section="metrics", item_id="metric-1"
+    )
+    resolved = review_services.add_comment(canvas=canvas, user=people["reviewer"], body="Typo in the story, fixed.")
+    review_services.resolve_thread(thread=resolved, user=people["editor"])
+    review_services.submit_for_review(canvas=canvas, user=people["editor"])
+    review_services.request_changes(
+        canvas=canvas, user=people["reviewer"], comment="Name a baseline year for each metric."
+    )
+
+    page = client_for("editor").get(reverse("canvases:edit", kwargs={"pk": canvas.pk})).content.decode()
+    assert "Changes requested" in page and "Name a baseline year for each metric." in page
+    assert "Whose baseline is this?" in page and f"#thread-{thread.pk}" in page and 'href="#edit-metrics"' in page
+    assert "· Metric 1" in page and "· metric-1" not in page  # the item by its name
+    assert "Typo in the story" not in page  # resolved threads are not in the way
+
+
+def test_the_editor_has_no_review_panel_when_nothing_is_open(client_for, canvas):
+    page = client_for("editor").get(reverse("canvases:edit", kwargs={"pk": canvas.pk})).content.decode()
+    assert 'id="editor-review"' not in page

@@ -12,9 +12,23 @@ revision_recorded = Signal()
 canvas_page_shown = Signal()
 
 
-def canvas_page_parts(request, canvas) -> dict:
-    """The context every app built on the canvases adds to the canvas page."""
+# The editor of a canvas is being shown to `request.user`; as `canvas_page_shown`, for what sits above the forms
+# (the review's open threads and the reviewers' request for changes).
+editor_shown = Signal()
+
+
+def _parts(signal, request, canvas) -> dict:
     parts: dict = {}
-    for _, added in canvas_page_shown.send(sender=type(canvas), request=request, canvas=canvas):
+    for _, added in signal.send(sender=type(canvas), request=request, canvas=canvas):
         parts.update(added)
     return parts
+
+
+def canvas_page_parts(request, canvas) -> dict:
+    """The context every app built on the canvases adds to the canvas page."""
+    return _parts(canvas_page_shown, request, canvas)
+
+
+def editor_parts(request, canvas) -> dict:
+    """The context every app built on the canvases adds to the editor."""
+    return _parts(editor_shown, request, canvas)

@@ -25,7 +25,7 @@ from workbench.canvases.forms import (
 )
 from workbench.canvases.models import Canvas
 from workbench.canvases.selectors import canvas_for
-from workbench.canvases.signals import canvas_page_parts
+from workbench.canvases.signals import canvas_page_parts, editor_parts
 from workbench.checker import CRITERIA, LEVELS, rules
 from workbench.document import SECTION_TITLES, compare_sections, dumps, normalize, parse
 from workbench.document.compare import word_diff
@@ -151,7 +151,8 @@ def _render_editor(request, canvas, editor, *, status=200):
         "can_waive": can_waive,
     }
     editor_body = caching.kept_fragment(request, editor_key, "canvases/partials/editor_body.html", lambda: shown)
-    return render(request, "canvases/canvas_edit.html", {**shown, "editor_body": editor_body}, status=status)
+    context = {**shown, "editor_body": editor_body, **editor_parts(request, canvas)}
+    return render(request, "canvases/canvas_edit.html", context, status=status)
 
 
 @login_required

@@ -4,9 +4,9 @@ from django.dispatch import receiver
 
 from workbench import caching
 from workbench.canvases.models import Status
-from workbench.canvases.signals import canvas_page_shown, revision_recorded
+from workbench.canvases.signals import canvas_page_shown, editor_shown, revision_recorded
 from workbench.review.models import StateChange
-from workbench.review.selectors import comment_panel, review_context, review_stamp
+from workbench.review.selectors import comment_panel, editor_review, review_context, review_stamp
 
 EDITED_AFTER = {Status.APPROVED: "Edited after approval", Status.PUBLISHED: "Edited after publication"}
 
@@ -40,3 +40,10 @@ def review_panel(sender, request, canvas, **kwargs):
         caching.REVIEW_SECONDS,
     )
     return {**review, "review_comments": comments, "review_open_count": stamp.open_threads}
+
+
+@receiver(editor_shown)
+def review_above_the_editor(sender, request, canvas, **kwargs):
+    """What the person editing needs of the review without leaving the editor: the reviewers' request for changes
+    and the open threads, each with the section it is about."""
+    return editor_review(canvas)

@@ -25,7 +25,7 @@ from django.db.models import (
 from django.db.models.functions import Cast, RowNumber
 from django.shortcuts import get_object_or_404
 
-from workbench.canvases.models import Canvas, Revision
+from workbench.canvases.models import Canvas, Revision, Status
 from workbench.document import SECTION_TITLES, item_index
 from workbench.document.model import LIST_SECTIONS, SECTION_KEYS
 from workbench.document.spec import CANVAS, in_sentence
@@ -600,3 +600,38 @@ def share_link_for(token: str) -> ShareLink:
 
 def state_changes_of(canvas: Canvas) -> list:
     return list(canvas.state_changes.select_related("by"))
+
+
+EDITOR_THREADS = 12
+
+
+def editor_review(canvas: Canvas) -> dict:
+    """The review as the editor shows it: the open threads (the first EDITOR_THREADS, oldest first, and whether
+    there are more) and, while changes are requested, the reviewer's request. Two queries at most."""
+    threads = list(
+        Comment.objects.threads()
+        .live()
+        .filter(canvas=canvas, resolved_at__isnull=True)
+        .select_related("author")
+        .order_by("created_at", "pk")[: EDITOR_THREADS + 1]
+    )
+    items = item_index(canvas.document)
+    for thread in threads:
+        # The item as it is named now; an item removed since keeps its id.
+        found = items.get(thread.item_id)
+        thread.item_label = (
+            (found[2].get("title") or found[2].get("name") or thread.item_id) if found else thread.item_id
+        )
+    request = None
+    if canvas.status == Status.CHANGES_REQUESTED:
+        request = (
+            canvas.state_changes.filter(to_status=Status.CHANGES_REQUESTED)
+            .select_related("by")
+            .order_by("-at", "-pk")
+            .first()
+        )
+    return {
+        "review_open_threads": threads[:EDITOR_THREADS],
+        "review_more_threads": len(threads) > EDITOR_THREADS,
+        "review_changes_request": request,
+    }
