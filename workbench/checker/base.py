@@ -150,6 +150,11 @@ class Rule(ABC):
             share=max(0.0, min(1.0, share)),
         )
 
+    def finding_in_text(self, place: tuple, message: str, suggestion: str, *, share: float) -> Finding:
+        """A finding about one text of the canvas; `place` is its (section, field, item) as Canvas.texts() gives."""
+        section, field, item = place
+        return self.finding(message, suggestion, section=section, item=item, field=field, share=share)
+
     def describe(self) -> dict:
         """The rule as the "How the checker works" page shows it; `anchor` is the fragment findings link to."""
         return {

@@ -236,7 +236,9 @@ def check(document) -> Report:
     if not names_outcome:
         # Detail around a statement that promises only outputs or activities does not make it a mission.
         readiness = min(readiness, SHAPE_AT - 1)
-    findings.sort(key=lambda f: SEVERITY_ORDER.get(f.severity, 3))
+    # Errors first, then warnings, then advice; within each, in the order of the criteria (the statement's first).
+    criterion_rank = {key: rank for rank, key in enumerate(CRITERIA)}
+    findings.sort(key=lambda f: (SEVERITY_ORDER.get(f.severity, 3), criterion_rank.get(f.criterion, len(CRITERIA))))
     has_errors = any(f.severity == "error" for f in findings)
     level = level_for(
         readiness,

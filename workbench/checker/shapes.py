@@ -1,4 +1,5 @@
-"""The repeated kinds of rule, as shapes filled from a table: a part is present, each item passes one test.
+"""The repeated kinds of rule, as shapes filled from a table: a part is present, each item passes one test, a
+note of a section is written with substance, no word of a word list is used.
 
 A rule of one of these kinds is a row of data/rules.toml (its id, wording, weight and what it asks); only rules
 that judge something particular (the statement above all) are classes of their own, in criteria/.
@@ -14,7 +15,8 @@ from typing import ClassVar
 from workbench.checker import base
 from workbench.checker.base import Rule, register
 from workbench.checker.canvas import Canvas, Item
-from workbench.document.spec import CANVAS
+from workbench.checker.language import find_terms, words
+from workbench.document.spec import CANVAS, in_sentence
 
 TABLE = Path(__file__).with_name("data") / "rules.toml"
 
@@ -71,6 +73,61 @@ class EachItem(Rule):
                     share=1 / len(items),
                 )
             )
+        return found
+
+
+class NoteWritten(Rule):
+    """A note of a section (governance.monitoring …) says something: empty costs the rule, a line of fewer than
+    `thin` words costs half of it."""
+
+    field_name: ClassVar[str]
+    topic: ClassVar[str] = ""  # the note in a sentence; its label on the canvas unless the row words it otherwise
+    example: ClassVar[str]
+    thin: ClassVar[int] = 4  # fewer words than this is a placeholder, not an arrangement
+
+    def findings(self, canvas):
+        field = f"{self.section}.{self.field_name}"
+        text = getattr(canvas, self.section).get(self.field_name, "").strip()
+        topic = self.topic or in_sentence(canvas.spec.label(field))
+        if not text:
+            return [
+                self.finding(
+                    f"Nothing is said yet about {topic}.", f"Say how it will work, e.g. {self.example}", field=field
+                )
+            ]
+        if len(words(text)) < self.thin:
+            message, suggestion = (
+                f"The note on {topic} is very short.",
+                f"Say who does what and how often, e.g. {self.example}",
+            )
+            return [self.finding(message, suggestion, field=field, share=0.5)]
+        return []
+
+
+def _alternative(term) -> str:
+    hint = term.alternative.strip()
+    if not hint:
+        return "Say what you mean in everyday words."
+    if hint.lower().startswith(("say ", "(")):
+        return hint[0].upper() + hint[1:] + "."
+    return f"Try '{hint}'."
+
+
+class WordsFromList(Rule):
+    """No word of one of the word lists (language/*.tsv) in any text of the canvas, except where the word is the
+    canvas's own vocabulary in that section; each word found costs `share_each` of the rule."""
+
+    word_list: ClassVar[str]
+    share_each: ClassVar[float] = 0.2
+
+    def findings(self, canvas):
+        found = []
+        for section, field, item, text in canvas.texts():
+            for hit in find_terms(text, section, field):
+                if hit.term.list == self.word_list:
+                    message = f"'{hit.matched}' may not mean much to residents."
+                    fix = _alternative(hit.term)
+                    found.append(self.finding_in_text((section, field, item), message, fix, share=self.share_each))
         return found
 
 
@@ -174,12 +231,13 @@ def _check_fields(row: dict) -> None:
 
 
 def load(path: Path = TABLE) -> None:
-    """Register every rule the table declares (the rules of the two shapes above); the fields each names are
+    """Register every rule the table declares (the rules of the shapes above); the fields each names are
     checked against the canvas specification first, so a misspelt field fails at start-up, not silently."""
     table = tomllib.loads(path.read_text(encoding="utf-8"))
     for row in table.get("each_item", []):
         _check_fields(row)
-    for shape, key in ((PartPresent, "part"), (EachItem, "each_item")):
+    shapes = ((PartPresent, "part"), (EachItem, "each_item"), (NoteWritten, "note"), (WordsFromList, "word_list"))
+    for shape, key in shapes:
         for row in table.get(key, []):
             row = dict(row, source=getattr(base, row["source"]), needs=tuple(row.get("needs", ())))
             if "lacks" in row:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from workbench.checker.base import LANGUAGE_MATTERS, Rule, register
+from workbench.checker.base import Rule, register
 from workbench.checker.canvas import MAX_ITEMS, MAX_TEXT
 from workbench.checker.language import (
     acronyms,
     explained_acronyms,
-    find_terms,
     is_currency_amount,
     readability,
     sentences,
@@ -18,55 +17,6 @@ from workbench.document.spec import in_sentence
 LONGEST_SENTENCE = 25  # GOV.UK: keep sentences to 25 words at most
 READABILITY_MIN_WORDS = 60  # the Flesch formulas are noise on less text than this
 DIFFICULT = 50  # Flesch reading ease below 50 reads as "fairly difficult" or worse
-
-
-def _alternative(term) -> str:
-    hint = term.alternative.strip()
-    if not hint:
-        return "Say what you mean in everyday words."
-    if hint.lower().startswith(("say ", "(")):
-        return hint[0].upper() + hint[1:] + "."
-    return f"Try '{hint}'."
-
-
-class _WordListRule(Rule):
-    """Shared shape of the two word-list rules; each hit costs a fifth of the rule's weight."""
-
-    criterion = "plain_language"
-    section = "identity"
-    source = LANGUAGE_MATTERS
-    needs = ("text",)
-    word_list: str
-
-    def findings(self, canvas):
-        found = []
-        for section, field, item, text in canvas.texts():
-            for hit in find_terms(text, section, field):
-                if hit.term.list != self.word_list:
-                    continue
-                found.append(
-                    self.finding(
-                        f"'{hit.matched}' may not mean much to residents.",
-                        _alternative(hit.term),
-                        section=section,
-                        item=item,
-                        field=field,
-                        share=0.2,
-                    )
-                )
-        return found
-
-
-@register
-class PlainWordsGovuk(_WordListRule):
-    id = "plain-words-govuk"
-    word_list = "govuk"
-
-
-@register
-class PlainWordsLga(_WordListRule):
-    id = "plain-words-lga"
-    word_list = "lga"
 
 
 @register
@@ -80,16 +30,9 @@ class LongSentence(Rule):
                 continue
             longest = max((len(words(s)) for s in sentences(text)), default=0)
             if longest > LONGEST_SENTENCE:
-                found.append(
-                    self.finding(
-                        f"A sentence here runs to {longest} words.",
-                        f"Split it so each sentence has at most {LONGEST_SENTENCE} words.",
-                        section=section,
-                        item=item,
-                        field=field,
-                        share=0.25,
-                    )
-                )
+                message = f"A sentence here runs to {longest} words."
+                fix = f"Split it so each sentence has at most {LONGEST_SENTENCE} words."
+                found.append(self.finding_in_text((section, field, item), message, fix, share=0.25))
         return found
 
 
@@ -155,16 +98,9 @@ class AcronymsSpeltOut(Rule):
                 if acronym == canvas.budget_currency or is_currency_amount(acronym, text):
                     continue  # the budget field asks for a currency code: it is the canvas's own vocabulary
                 reported.add(acronym)
-                found.append(
-                    self.finding(
-                        f"'{acronym}' is not spelt out anywhere on the canvas.",
-                        f"Write the words in full the first time, followed by ({acronym}).",
-                        section=section,
-                        item=item,
-                        field=field,
-                        share=0.25,
-                    )
-                )
+                message = f"'{acronym}' is not spelt out anywhere on the canvas."
+                fix = f"Write the words in full the first time, followed by ({acronym})."
+                found.append(self.finding_in_text((section, field, item), message, fix, share=0.25))
         return found
 
 

@@ -87,13 +87,10 @@ class MetricAfterDeadline(Rule):
 
     def findings(self, canvas):
         deadline = _deadline(canvas)
-        if deadline is None:
-            return []
         found = []
         horizons = {d.year for d in canvas.reading.horizons}
-        for metric in canvas.metrics:
-            year = metric.measurement("target").year
-            if year is not None and year > deadline and year not in horizons:
+        for metric, year in _target_years(canvas) if deadline else ():
+            if year > deadline and year not in horizons:
                 name = metric.text("name").strip() or "A metric"
                 found.append(
                     self.finding(
@@ -110,18 +107,20 @@ class MetricAfterDeadline(Rule):
 _YEAR = re.compile(r"\b(?:19|20|21)\d\d\b")
 
 
+def _target_years(canvas):
+    """(metric, the year of its target) for every metric whose target has a year."""
+    years = ((metric, metric.measurement("target").year) for metric in canvas.metrics)
+    return [(metric, year) for metric, year in years if year is not None]
+
+
 @register
 class InterimMilestones(Rule):
     id = "interim-milestones"
 
     def findings(self, canvas):
         deadline = _deadline(canvas)
-        if deadline is None:
+        if deadline is None or any(year < deadline for _, year in _target_years(canvas)):
             return []
-        for metric in canvas.metrics:
-            year = metric.measurement("target").year
-            if year is not None and year < deadline:
-                return []
         for layer in canvas.layers:
             if layer.choice("level") in ("sub_mission", "project"):
                 text = layer.text("title") + " " + layer.text("description")
