@@ -150,11 +150,6 @@ class Rule(ABC):
             share=max(0.0, min(1.0, share)),
         )
 
-    def finding_in_text(self, place: tuple, message: str, suggestion: str, *, share: float) -> Finding:
-        """A finding about one text of the canvas; `place` is its (section, field, item) as Canvas.texts() gives."""
-        section, field, item = place
-        return self.finding(message, suggestion, section=section, item=item, field=field, share=share)
-
     def describe(self) -> dict:
         """The rule as the "How the checker works" page shows it; `anchor` is the fragment findings link to."""
         return {
@@ -237,3 +232,29 @@ class Registry:
 
 REGISTRY = Registry()
 register = REGISTRY.register
+
+
+def in_text(section: str, field: str, item) -> dict:
+    """Where a finding about one text of the canvas points, from the (section, field, item) Canvas.texts() gives."""
+    return {"section": section, "field": field, "item": item}
+
+
+def rule(rule_id: str, **attributes):
+    """Function decorator for a rule that judges something of its own: the function takes the canvas and a
+    `finding(message, suggestion, …)` maker and returns the findings. Its description comes from the table
+    (data/rules.toml) as for a class; `attributes` set anything else a Rule has (`needs`, `severity` …)."""
+
+    def make(judge):
+        name = "".join(part.capitalize() for part in rule_id.split("-"))
+
+        def findings(self, canvas):
+            # A rule says nothing about a part that is not there yet: the part's own rule does.
+            if any(not canvas.has(part) for part in self.needs):
+                return []
+            return judge(canvas, self.finding)
+
+        body = {"id": rule_id, "__doc__": judge.__doc__, "findings": findings}
+        register(type(name, (Rule,), {**body, **attributes}))
+        return judge
+
+    return make

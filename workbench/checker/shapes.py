@@ -1,5 +1,6 @@
 """The repeated kinds of rule, as shapes filled from a table: a part is present, each item passes one test, a
-note of a section is written with substance, no word of a word list is used.
+note of a section is written with substance, no word of a word list is used, the statement has none of the words
+of one kind.
 
 A rule of one of these kinds is a row of data/rules.toml (its id, wording, weight and what it asks); only rules
 that judge something particular (the statement above all) are classes of their own, in criteria/.
@@ -104,6 +105,23 @@ class NoteWritten(Rule):
         return []
 
 
+class StatementWords(Rule):
+    """The statement has none of the words of one kind the statement reader picks out (StatementReading's
+    `words_read`: hedges, words of continuity …); one finding quotes each of them once."""
+
+    words_read: ClassVar[str]
+    message: ClassVar[str]  # uses {words}
+    suggestion: ClassVar[str]
+
+    def findings(self, canvas):
+        found = getattr(canvas.reading, self.words_read)
+        if not found:
+            return []
+        quoted = ", ".join(f"'{word.lower()}'" for word in dict.fromkeys(found))
+        message = self.message.format(words=quoted[0].upper() + quoted[1:])
+        return [self.finding(message, self.suggestion, field="statement")]
+
+
 def _alternative(term) -> str:
     hint = term.alternative.strip()
     if not hint:
@@ -127,7 +145,9 @@ class WordsFromList(Rule):
                 if hit.term.list == self.word_list:
                     message = f"'{hit.matched}' may not mean much to residents."
                     fix = _alternative(hit.term)
-                    found.append(self.finding_in_text((section, field, item), message, fix, share=self.share_each))
+                    found.append(
+                        self.finding(message, fix, **base.in_text(section, field, item), share=self.share_each)
+                    )
         return found
 
 
@@ -236,7 +256,13 @@ def load(path: Path = TABLE) -> None:
     table = tomllib.loads(path.read_text(encoding="utf-8"))
     for row in table.get("each_item", []):
         _check_fields(row)
-    shapes = ((PartPresent, "part"), (EachItem, "each_item"), (NoteWritten, "note"), (WordsFromList, "word_list"))
+    shapes = (
+        (PartPresent, "part"),
+        (EachItem, "each_item"),
+        (NoteWritten, "note"),
+        (WordsFromList, "word_list"),
+        (StatementWords, "statement_words"),
+    )
     for shape, key in shapes:
         for row in table.get(key, []):
             row = dict(row, source=getattr(base, row["source"]), needs=tuple(row.get("needs", ())))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from workbench.checker.base import Rule, register
+from workbench.checker.base import rule
 
 MIN_SECTORS = 3
 MIN_LEVERS_FOR_OWNERSHIP = 3
@@ -83,69 +83,58 @@ def partners(canvas) -> list:
     return found
 
 
-@register
-class ActorsSeveralSectors(Rule):
-    id = "actors-several-sectors"
-
-    def findings(self, canvas):
-        if not canvas.stakeholders:
-            return []
-        sectors = {actor.choice("sector") for actor in partners(canvas)} - {""}
-        if len(sectors) >= MIN_SECTORS:
-            return []
-        count = len(sectors)
-        heard = len(canvas.stakeholders) - len(partners(canvas))
-        aside = (
-            f" ({heard} of the actors are only consulted, informed or invited, which is not partnership)"
-            if heard
-            else ""
+@rule("actors-several-sectors")
+def actors_several_sectors(canvas, finding):
+    if not canvas.stakeholders:
+        return []
+    sectors = {actor.choice("sector") for actor in partners(canvas)} - {""}
+    if len(sectors) >= MIN_SECTORS:
+        return []
+    count = len(sectors)
+    heard = len(canvas.stakeholders) - len(partners(canvas))
+    aside = (
+        f" ({heard} of the actors are only consulted, informed or invited, which is not partnership)" if heard else ""
+    )
+    return [
+        finding(
+            f"The partners come from {count} sector{'s' if count != 1 else ''}{aside}; missions need partners "
+            "who own, fund or decide across sectors.",
+            "Add actors from other sectors, e.g. local businesses, voluntary groups or health providers.",
+            share=(MIN_SECTORS - count) / MIN_SECTORS,
         )
-        return [
-            self.finding(
-                f"The partners come from {count} sector{'s' if count != 1 else ''}{aside}; missions need partners "
-                "who own, fund or decide across sectors.",
-                "Add actors from other sectors, e.g. local businesses, voluntary groups or health providers.",
-                share=(MIN_SECTORS - count) / MIN_SECTORS,
-            )
-        ]
+    ]
 
 
-@register
-class ActorsCitizens(Rule):
-    id = "actors-citizens"
-
-    def findings(self, canvas):
-        if not canvas.stakeholders:
+@rule("actors-citizens")
+def actors_citizens(canvas, finding):
+    if not canvas.stakeholders:
+        return []
+    for actor in partners(canvas):
+        if actor.choice("sector") == "citizens" or _PEOPLE.search(actor.text("name") + " " + actor.text("role")):
             return []
-        for actor in partners(canvas):
-            if actor.choice("sector") == "citizens" or _PEOPLE.search(actor.text("name") + " " + actor.text("role")):
-                return []
-        heard = any(actor.choice("sector") == "citizens" for actor in canvas.stakeholders)
-        return [
-            self.finding(
-                "Residents are only consulted or informed; they have no part in deciding or doing."
-                if heard
-                else "No residents, citizens or patients are among the actors.",
-                "Add the people affected as actors in their own right, e.g. a residents' panel or patient group.",
-            )
-        ]
+    heard = any(actor.choice("sector") == "citizens" for actor in canvas.stakeholders)
+    return [
+        finding(
+            "Residents are only consulted or informed; they have no part in deciding or doing."
+            if heard
+            else "No residents, citizens or patients are among the actors.",
+            "Add the people affected as actors in their own right, e.g. a residents' panel or patient group.",
+        )
+    ]
 
 
-@register
-class LeversOneOwner(Rule):
-    id = "levers-one-owner"
-
-    def findings(self, canvas):
-        owners = _owners(canvas)
-        if len(owners) < MIN_LEVERS_FOR_OWNERSHIP:
-            return []
-        named = set().union(*(organisations(owner) for owner in owners)) - {""}
-        if len(named) > 1:
-            return []
-        who = next(iter(named)).title() if named else "one organisation's own teams"
-        return [
-            self.finding(
-                f"All {len(owners)} levers with an owner belong to {who}; no partner owns any of the mission's tools.",
-                "Give partners levers of their own, or name where they co-own one (e.g. 'Council and NHS trust').",
-            )
-        ]
+@rule("levers-one-owner")
+def levers_one_owner(canvas, finding):
+    owners = _owners(canvas)
+    if len(owners) < MIN_LEVERS_FOR_OWNERSHIP:
+        return []
+    named = set().union(*(organisations(owner) for owner in owners)) - {""}
+    if len(named) > 1:
+        return []
+    who = next(iter(named)).title() if named else "one organisation's own teams"
+    return [
+        finding(
+            f"All {len(owners)} levers with an owner belong to {who}; no partner owns any of the mission's tools.",
+            "Give partners levers of their own, or name where they co-own one (e.g. 'Council and NHS trust').",
+        )
+    ]

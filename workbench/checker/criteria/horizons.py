@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from workbench.checker.base import Rule, register
+from workbench.checker.base import rule
 from workbench.checker.language import words
 
 _WHEN = re.compile(
@@ -15,18 +15,15 @@ _WHEN = re.compile(
 )
 
 
-@register
-class NearTermDated(Rule):
-    id = "near-term-dated"
-
-    def findings(self, canvas):
-        text = canvas.near_term
-        if not words(text) or _WHEN.search(text):
-            return []
-        return [
-            self.finding(
-                "The near-term actions have no dates.",
-                "Add when each happens, e.g. 'by June' or 'in the first three months'.",
-                field="near_term",
-            )
-        ]
+@rule("near-term-dated")
+def near_term_dated(canvas, finding):
+    text = canvas.near_term
+    if not words(text) or _WHEN.search(text):
+        return []
+    return [
+        finding(
+            "The near-term actions have no dates.",
+            "Add when each happens, e.g. 'by June' or 'in the first three months'.",
+            field="near_term",
+        )
+    ]
