@@ -63,6 +63,13 @@ class WithoutReviewParts:
     def get_many(self, keys):
         return self.cache.get_many([key for key in keys if not key.startswith(self.FORGOTTEN)])
 
+    def set(self, key, value, timeout=None):
+        if not key.startswith(self.FORGOTTEN):
+            self.cache.set(key, value, timeout)
+
+    def set_many(self, data, timeout=None):
+        self.cache.set_many({key: value for key, value in data.items() if not key.startswith(self.FORGOTTEN)}, timeout)
+
     def __getattr__(self, name):
         return getattr(self.cache, name)
 
