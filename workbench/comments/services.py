@@ -12,7 +12,14 @@ from workbench.comments.models import Comment
 from workbench.document import SECTION_TITLES, item_index
 from workbench.document.model import SECTION_KEYS
 from workbench.notifications.models import Activity, Notification
-from workbench.notifications.services import display_name, members_of, notify, record_activity, team_member_ids
+from workbench.notifications.services import (
+    display_name,
+    forget_thread_text,
+    members_of,
+    notify,
+    record_activity,
+    team_member_ids,
+)
 from workbench.teams.models import Role
 
 BODY_MAX = 5000
@@ -111,7 +118,7 @@ def delete_comment(*, comment: Comment, user) -> None:
         comment.deleted_at = timezone.now()
         comment.save(update_fields=["body", "deleted_at"])
         return
-    Activity.objects.filter(thread=comment).update(text="")
+    forget_thread_text(comment)
     comment.delete()
 
 

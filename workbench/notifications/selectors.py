@@ -8,9 +8,10 @@ from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import CharField, F, IntegerField, TextField, Value
 from django.db.models.functions import Cast
+from django.shortcuts import get_object_or_404
 
 from workbench.canvases.models import Canvas, Revision
-from workbench.notifications.models import Activity, Notification
+from workbench.notifications.models import Activity, Notification, NotificationPreference
 
 
 @dataclass
@@ -152,3 +153,14 @@ def notifications_for(user, *, show: str, page) -> object:
 
 def unread_count(user) -> int:
     return Notification.objects.filter(user=user, read_at__isnull=True).count()
+
+
+def notification_of(user, pk: int) -> Notification:
+    """One of this person's notifications; 404 for anyone else's."""
+    return get_object_or_404(Notification, pk=pk, user=user)
+
+
+def emails_on(user) -> bool:
+    """Whether review e-mails reach this person: on unless they turned them off."""
+    preference = NotificationPreference.objects.filter(user=user).first()
+    return preference.email if preference else True

@@ -29,6 +29,11 @@ def record_activity(canvas: Canvas, user, verb: str, *, thread=None, text: str =
     )
 
 
+def forget_thread_text(thread) -> None:
+    """A deleted comment's words leave the feed too; the lines stay, saying who did what."""
+    Activity.objects.filter(thread=thread).update(text="")
+
+
 def set_email_preference(*, user, email: bool) -> NotificationPreference:
     preference, _ = NotificationPreference.objects.update_or_create(user=user, defaults={"email": email})
     return preference

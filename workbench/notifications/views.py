@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
@@ -13,7 +13,6 @@ from django.views.decorators.http import require_GET, require_POST
 from workbench import caching
 from workbench.notifications import selectors, services
 from workbench.notifications.forms import PreferenceForm
-from workbench.notifications.models import Notification, NotificationPreference
 from workbench.teams.selectors import team_for_member
 
 
@@ -38,7 +37,7 @@ def notifications(request):
 @login_required
 @require_POST
 def notification_open(request, notification_pk):
-    notification = get_object_or_404(Notification, pk=notification_pk, user=request.user)
+    notification = selectors.notification_of(request.user, notification_pk)
     services.mark_read(user=request.user, notification_ids=[notification.pk])
     url = notification.url if url_has_allowed_host_and_scheme(notification.url, None) else reverse("notifications:list")
     return redirect(url)
@@ -54,8 +53,7 @@ def notifications_read(request):
 
 @login_required
 def notification_settings(request):
-    preference = NotificationPreference.objects.filter(user=request.user).first()
-    current = preference.email if preference else True
+    current = selectors.emails_on(request.user)
     form = PreferenceForm(request.POST if request.method == "POST" else None, initial={"email": current})
     if request.method == "POST" and form.is_valid():
         services.set_email_preference(user=request.user, email=form.cleaned_data["email"])

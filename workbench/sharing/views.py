@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpResponse, HttpResponseBadRequest
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET
@@ -28,7 +28,7 @@ def share_links(request, pk):
         link = services.create_share_link(canvas=canvas, user=request.user, label=form.cleaned_data["label"])
         messages.success(request, "Share link created. Anyone with it can read and download this canvas.")
         return redirect(reverse("sharing:links", kwargs={"pk": canvas.pk}) + f"#link-{link.pk}")
-    links = canvas.share_links.select_related("created_by", "revoked_by")
+    links = selectors.share_links_of(canvas)
     page = Paginator(links, 20).get_page(request.GET.get("page"))
     for link in page.object_list:
         link.full_url = request.build_absolute_uri(link.get_absolute_url())
@@ -43,7 +43,7 @@ def share_links(request, pk):
 @login_required
 def share_link_revoke(request, pk, link_pk):
     canvas = canvas_for(request.user, pk, perm="review.manage_share_links")
-    link = get_object_or_404(canvas.share_links, pk=link_pk, revoked_at__isnull=True)
+    link = selectors.live_share_link(canvas, link_pk)
     if request.method == "POST":
         services.revoke_share_link(link=link, user=request.user)
         messages.success(request, "Link revoked: it now answers “not found” to anyone who opens it.")
