@@ -128,11 +128,11 @@ def make_canvas(team: Team, user=None, document: dict | None = None, title: str 
 def publish(canvas, people):
     """Take a canvas through the review to published at its current revision: submitted by the editor, approved by
     the reviewer, published by the owner."""
-    from workbench.review import services as review
+    from workbench.workflow import services as workflow
 
-    review.submit_for_review(canvas=canvas, user=people["editor"])
-    review.approve(canvas=canvas, user=people["reviewer"])
-    review.publish(canvas=canvas, user=people["owner"])
+    workflow.submit_for_review(canvas=canvas, user=people["editor"])
+    workflow.approve(canvas=canvas, user=people["reviewer"])
+    workflow.publish(canvas=canvas, user=people["owner"])
     canvas.refresh_from_db()
     return canvas
 

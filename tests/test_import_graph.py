@@ -84,11 +84,33 @@ def test_the_apps_import_each_other_in_one_direction():
     assert cycle is None, "the apps import each other in a circle: " + " → ".join(cycle)
 
 
+# The review's apps, built on the canvases: none of the apps below them may import one.
+REVIEW_APPS = {"comments", "workflow", "sharing", "notifications"}
+
+
 @pytest.mark.parametrize("app", ["canvases", "teams", "document", "checker", "accounts"])
 def test_the_lower_apps_do_not_import_the_review(app):
-    above = {"review", "comments", "workflow", "sharing", "notifications", "progress"}
+    above = {"review", "progress"} | REVIEW_APPS
     reached = graph().get(app, set()) & above
     assert not reached, f"{app} imports {sorted(reached)}, which are built on it"
+
+
+def test_notifications_import_none_of_the_apps_that_record_and_tell():
+    """Comments, the workflow and share links record activity and notify; notifications know them only through the
+    ORM's relations (`comments.Comment` as a string) and the canvases' signals."""
+    reached = graph().get("notifications", set()) & (REVIEW_APPS - {"notifications"})
+    assert not reached, f"notifications imports {sorted(reached)}"
+
+
+def test_the_review_is_four_apps_and_the_old_app_keeps_only_its_migrations():
+    for app in REVIEW_APPS:
+        assert (PACKAGE / app / "apps.py").is_file(), f"workbench/{app} is not an app"
+        assert (PACKAGE / app / "models.py").is_file(), f"workbench/{app} has no models"
+    review = PACKAGE / "review"
+    modules = {p.relative_to(review).parts[0] for p in review.rglob("*.py")}
+    assert modules == {"__init__.py", "apps.py", "migrations"}
+    assert "review" not in graph(), "workbench.review imports other apps, yet it holds only migrations"
+    assert all("review" not in targets for targets in graph().values()), "nothing imports workbench.review"
 
 
 def test_no_app_imports_another_apps_private_names():

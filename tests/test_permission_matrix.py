@@ -11,10 +11,11 @@ from django.utils.timezone import now
 from tests.conftest import ROLES
 from tests.factories import edit, make_canvas, publish
 from workbench.canvases import services
+from workbench.comments import services as comments
 from workbench.examples.models import Example
 from workbench.examples.services import read_seed, seeds_dir
-from workbench.review import services as review
-from workbench.review.models import Notification
+from workbench.notifications.models import Notification
+from workbench.sharing import services as sharing
 from workbench.teams.models import Invitation
 
 LOGIN = "login"
@@ -108,48 +109,48 @@ MATRIX = [
     ("examples:detail", "get", worked_example, {r: 200 for r in ROLES}),
     ("examples:start", "post", worked_example, {r: (LOGIN if r == "anonymous" else 422) for r in ROLES}),
     # Review. A comment belongs to the reviewer; its author's rows are in tests/review/test_permissions.py.
-    ("review:comments", "get", lambda c: {"pk": c["canvas"].pk}, expect(MEMBERS)),
-    ("review:comment_add", "get", lambda c: {"pk": c["canvas"].pk}, expect(COMMENTERS)),
-    ("review:comment_add", "post", lambda c: {"pk": c["canvas"].pk}, expect(COMMENTERS, ok=422)),
-    ("review:comment_reply", "get", lambda c: {"comment_pk": c["comment"].pk}, expect(COMMENTERS)),
-    ("review:comment_reply", "post", lambda c: {"comment_pk": c["comment"].pk}, expect(COMMENTERS, ok=422)),
+    ("comments:list", "get", lambda c: {"pk": c["canvas"].pk}, expect(MEMBERS)),
+    ("comments:add", "get", lambda c: {"pk": c["canvas"].pk}, expect(COMMENTERS)),
+    ("comments:add", "post", lambda c: {"pk": c["canvas"].pk}, expect(COMMENTERS, ok=422)),
+    ("comments:reply", "get", lambda c: {"comment_pk": c["comment"].pk}, expect(COMMENTERS)),
+    ("comments:reply", "post", lambda c: {"comment_pk": c["comment"].pk}, expect(COMMENTERS, ok=422)),
     (
-        "review:comment_edit",
+        "comments:edit",
         "get",
         lambda c: {"comment_pk": c["comment"].pk},
         expect({"viewer": 403, "reviewer": 200, "editor": 403, "owner": 403}),
     ),
     (
-        "review:comment_delete",
+        "comments:delete",
         "get",
         lambda c: {"comment_pk": c["comment"].pk},
         expect({"viewer": 403, "reviewer": 200, "editor": 403, "owner": 403}),
     ),
-    ("review:thread_resolve", "post", lambda c: {"comment_pk": c["comment"].pk}, expect(COMMENTERS, ok=302)),
-    ("review:thread_reopen", "post", lambda c: {"comment_pk": c["comment"].pk}, expect(COMMENTERS, ok=302)),
-    ("review:transition", "get", lambda c: {"pk": c["canvas"].pk, "action": "submit"}, expect(WRITERS)),
-    ("review:transition", "post", lambda c: {"pk": c["canvas"].pk, "action": "submit"}, expect(WRITERS, ok=302)),
-    ("review:transition", "get", lambda c: {"pk": c["canvas"].pk, "action": "approve"}, expect(DECIDERS)),
-    ("review:transition", "get", lambda c: {"pk": c["canvas"].pk, "action": "request_changes"}, expect(DECIDERS)),
-    ("review:transition", "get", lambda c: {"pk": c["canvas"].pk, "action": "publish"}, expect(OWNERS)),
-    ("review:timeline", "get", lambda c: {"pk": c["canvas"].pk}, expect(MEMBERS)),
-    ("review:share_links", "get", lambda c: {"pk": c["canvas"].pk}, expect(OWNERS)),
-    ("review:share_links", "post", lambda c: {"pk": c["canvas"].pk}, expect(OWNERS, ok=302)),
+    ("comments:resolve", "post", lambda c: {"comment_pk": c["comment"].pk}, expect(COMMENTERS, ok=302)),
+    ("comments:reopen", "post", lambda c: {"comment_pk": c["comment"].pk}, expect(COMMENTERS, ok=302)),
+    ("workflow:transition", "get", lambda c: {"pk": c["canvas"].pk, "action": "submit"}, expect(WRITERS)),
+    ("workflow:transition", "post", lambda c: {"pk": c["canvas"].pk, "action": "submit"}, expect(WRITERS, ok=302)),
+    ("workflow:transition", "get", lambda c: {"pk": c["canvas"].pk, "action": "approve"}, expect(DECIDERS)),
+    ("workflow:transition", "get", lambda c: {"pk": c["canvas"].pk, "action": "request_changes"}, expect(DECIDERS)),
+    ("workflow:transition", "get", lambda c: {"pk": c["canvas"].pk, "action": "publish"}, expect(OWNERS)),
+    ("workflow:timeline", "get", lambda c: {"pk": c["canvas"].pk}, expect(MEMBERS)),
+    ("sharing:links", "get", lambda c: {"pk": c["canvas"].pk}, expect(OWNERS)),
+    ("sharing:links", "post", lambda c: {"pk": c["canvas"].pk}, expect(OWNERS, ok=302)),
     (
-        "review:share_link_revoke",
+        "sharing:revoke",
         "get",
         lambda c: {"pk": c["canvas"].pk, "link_pk": c["share_link"].pk},
         expect(OWNERS),
     ),
     # The share link is the secret: anyone holding it may read the published revision (tests/review/
     # test_share_links.py has the holders); a link to a canvas never published shows nothing of it, to anyone.
-    ("review:shared", "get", lambda c: {"token": c["published_link"].token}, {r: 200 for r in ROLES}),
-    ("review:shared_pdf", "get", lambda c: {"token": c["published_link"].token}, {r: 200 for r in ROLES}),
-    ("review:shared", "get", lambda c: {"token": c["share_link"].token}, {r: 404 for r in ROLES}),
-    ("review:shared_pdf", "get", lambda c: {"token": c["share_link"].token}, {r: 404 for r in ROLES}),
-    ("review:notifications", "get", lambda c: {}, SIGNED_IN),
+    ("sharing:shared", "get", lambda c: {"token": c["published_link"].token}, {r: 200 for r in ROLES}),
+    ("sharing:shared_pdf", "get", lambda c: {"token": c["published_link"].token}, {r: 200 for r in ROLES}),
+    ("sharing:shared", "get", lambda c: {"token": c["share_link"].token}, {r: 404 for r in ROLES}),
+    ("sharing:shared_pdf", "get", lambda c: {"token": c["share_link"].token}, {r: 404 for r in ROLES}),
+    ("notifications:list", "get", lambda c: {}, SIGNED_IN),
     (
-        "review:notification_open",
+        "notifications:open",
         "post",
         lambda c: {"notification_pk": c["notification"].pk},
         {
@@ -158,9 +159,9 @@ MATRIX = [
             "editor": 302,
         },
     ),
-    ("review:notifications_read", "post", lambda c: {}, {r: (LOGIN if r == "anonymous" else 302) for r in ROLES}),
-    ("review:notification_settings", "get", lambda c: {}, SIGNED_IN),
-    ("review:activity", "get", lambda c: {"slug": c["team"].slug}, expect(MEMBERS)),
+    ("notifications:read", "post", lambda c: {}, {r: (LOGIN if r == "anonymous" else 302) for r in ROLES}),
+    ("notifications:settings", "get", lambda c: {}, SIGNED_IN),
+    ("notifications:activity", "get", lambda c: {"slug": c["team"].slug}, expect(MEMBERS)),
 ]
 
 # URL names outside the workbench's own apps: Django's admin and sign-in views, tested by Django.
@@ -185,12 +186,14 @@ def context(people, canvas):
     invitation = Invitation.objects.create(
         team=team, email="new@example.org", role="editor", invited_by=people["owner"]
     )
-    comment = review.add_comment(canvas=canvas, user=people["reviewer"], body="Is 2030 realistic?", item_id="metric-1")
+    comment = comments.add_comment(
+        canvas=canvas, user=people["reviewer"], body="Is 2030 realistic?", item_id="metric-1"
+    )
     notification = Notification.objects.filter(user=people["editor"]).first()
-    share_link = review.create_share_link(canvas=canvas, user=people["owner"])
+    share_link = sharing.create_share_link(canvas=canvas, user=people["owner"])
     # Published at revision 1, then edited: revision 2 is a draft nobody outside the team may see.
     published = publish(make_canvas(team, people["owner"], title="Published mission"), people)
-    published_link = review.create_share_link(canvas=published, user=people["owner"])
+    published_link = sharing.create_share_link(canvas=published, user=people["owner"])
     edit(published, people["editor"], statement=DRAFT_STATEMENT)
     return {
         "team": team,
@@ -240,6 +243,6 @@ def test_every_url_has_a_row_in_the_matrix():
 @pytest.mark.parametrize("role", ROLES)
 def test_a_share_link_never_shows_a_revision_that_was_not_published(client_for, context, role):
     client = client_for(role)
-    page = client.get(reverse("review:shared", kwargs={"token": context["published_link"].token})).content.decode()
+    page = client.get(reverse("sharing:shared", kwargs={"token": context["published_link"].token})).content.decode()
     assert "published revision 1" in page
     assert DRAFT_STATEMENT not in page

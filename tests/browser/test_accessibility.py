@@ -43,12 +43,12 @@ def test_main_pages_have_no_serious_accessibility_violations(axe_page):
     officer = make_user("officer")
     team = make_team("Camden food team", owner=officer)
     canvas = make_canvas(team, officer, full_document())
-    from workbench.review import services as review
+    from workbench.comments import services as comments
 
-    thread = review.add_comment(
+    thread = comments.add_comment(
         canvas=canvas, user=officer, body="Is the target realistic?", section="metrics", item_id="metric-1"
     )
-    review.reply(thread=thread, user=officer, body="Yes: it follows the borough plan.")
+    comments.reply(thread=thread, user=officer, body="Yes: it follows the borough plan.")
     page = axe_page
     pages = {"sign-in": "/accounts/login/", "gallery": "/examples/", "example": "/examples/camden-food/"}
     found = {}

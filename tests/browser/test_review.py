@@ -4,8 +4,8 @@ import pytest
 
 from tests.factories import full_document, make_canvas, make_team, make_user
 from workbench.canvases.models import Status
-from workbench.review import services
-from workbench.review.models import Comment
+from workbench.comments.models import Comment
+from workbench.workflow import services as workflow
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -14,7 +14,7 @@ def test_comment_reply_edit_resolve_approve_and_the_timeline(page, sign_in):
     owner, editor, reviewer = make_user("olu"), make_user("eda"), make_user("rui")
     team = make_team("Camden food team", owner=owner, editor=editor, reviewer=reviewer)
     canvas = make_canvas(team, owner, full_document(items=2))
-    services.submit_for_review(canvas=canvas, user=editor)
+    workflow.submit_for_review(canvas=canvas, user=editor)
 
     def as_user(user):
         page.context.clear_cookies()

@@ -8,10 +8,15 @@ from django.core.management import CommandError, call_command
 from tests.factories import full_document
 from workbench.canvases import services as canvases
 from workbench.canvases.models import Canvas, Revision
+from workbench.comments import services as comments
+from workbench.comments.models import Comment
+from workbench.notifications.models import Activity
 from workbench.operations.backup import export_team
-from workbench.review import services as review
-from workbench.review.models import Activity, Comment, ShareLink, StateChange
+from workbench.sharing import services as sharing
+from workbench.sharing.models import ShareLink
 from workbench.teams.models import Invitation, Membership, Team
+from workbench.workflow import services as workflow
+from workbench.workflow.models import StateChange
 
 
 @pytest.fixture
@@ -22,15 +27,15 @@ def busy_team(people, canvas):
         canvas=canvas, user=editor, document={**canvas.document, "near_term": "Pilots"}, base_revision=1
     )
     canvases.restore_revision(canvas=canvas, user=owner, number=1)
-    thread = review.add_comment(
+    thread = comments.add_comment(
         canvas=canvas, user=reviewer, body="Is 50 % realistic?", section="metrics", item_id="metric-1"
     )
-    review.reply(thread=thread, user=editor, body="It matches the borough plan.")
-    review.resolve_thread(thread=thread, user=editor)
-    review.add_comment(canvas=canvas, user=reviewer, body="Whole canvas: good start.")
-    review.submit_for_review(canvas=canvas, user=editor)
-    review.approve(canvas=Canvas.objects.get(pk=canvas.pk), user=reviewer, comment="Ready.")
-    review.publish(canvas=Canvas.objects.get(pk=canvas.pk), user=owner)
+    comments.reply(thread=thread, user=editor, body="It matches the borough plan.")
+    comments.resolve_thread(thread=thread, user=editor)
+    comments.add_comment(canvas=canvas, user=reviewer, body="Whole canvas: good start.")
+    workflow.submit_for_review(canvas=canvas, user=editor)
+    workflow.approve(canvas=Canvas.objects.get(pk=canvas.pk), user=reviewer, comment="Ready.")
+    workflow.publish(canvas=Canvas.objects.get(pk=canvas.pk), user=owner)
     # An edit after publication: revision 4 is a draft, revision 3 stays the published one.
     canvases.save_canvas(
         canvas=Canvas.objects.get(pk=canvas.pk),
@@ -38,9 +43,9 @@ def busy_team(people, canvas):
         document={**canvas.document, "near_term": "Pilots in two wards"},
         base_revision=3,
     )
-    link = review.create_share_link(canvas=canvas, user=owner, label="Cabinet")
-    review.revoke_share_link(link=link, user=owner)
-    review.create_share_link(canvas=canvas, user=owner, label="Partners")
+    link = sharing.create_share_link(canvas=canvas, user=owner, label="Cabinet")
+    sharing.revoke_share_link(link=link, user=owner)
+    sharing.create_share_link(canvas=canvas, user=owner, label="Partners")
     binned = canvases.create_canvas(team=people["team"], user=owner, document=full_document("Old idea"))
     canvases.move_to_bin(canvas=binned, user=owner)
     Invitation.objects.create(team=people["team"], email="new@example.org", role="viewer", invited_by=owner)

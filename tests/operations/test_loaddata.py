@@ -5,9 +5,9 @@ from django.db.models import F
 from django.test import Client
 
 from workbench.canvases.models import Canvas, Revision
+from workbench.comments.models import Comment
 from workbench.document import validate
 from workbench.operations.loaddata import LOAD_PASSWORD
-from workbench.review.models import Comment
 from workbench.teams.models import Membership, Team
 
 

@@ -4,33 +4,42 @@ from django.urls import reverse
 
 from tests.factories import make_canvas
 from workbench.canvases import services as canvases
-from workbench.review import services
+from workbench.comments import services as comments
+from workbench.workflow import services as workflow
 
 
 def test_edits_comments_and_decisions_newest_first(client_for, canvas, people):
-    services.add_comment(canvas=canvas, user=people["reviewer"], body="Which survey?", item_id="rc-1")
+    comments.add_comment(canvas=canvas, user=people["reviewer"], body="Which survey?", item_id="rc-1")
     canvases.save_canvas(
         canvas=canvas, user=people["editor"], document={**canvas.document, "near_term": "Now"}, base_revision=1
     )
-    services.submit_for_review(canvas=canvas, user=people["editor"])
-    page = client_for("viewer").get(reverse("review:activity", kwargs={"slug": people["team"].slug})).content.decode()
+    workflow.submit_for_review(canvas=canvas, user=people["editor"])
+    page = (
+        client_for("viewer")
+        .get(reverse("notifications:activity", kwargs={"slug": people["team"].slug}))
+        .content.decode()
+    )
     assert page.index("submitted for review") < page.index("edited") < page.index("Which survey?")
     assert page.index("Which survey?") < page.rindex("edited")  # the first revision is the oldest line
 
 
 def test_another_teams_activity_stays_out(client_for, people):
     other = make_canvas(people["outsider"].teams.get(), people["outsider"], title="A secret plan")
-    services.add_comment(canvas=other, user=people["outsider"], body="Internal remark", section="story")
-    page = client_for("owner").get(reverse("review:activity", kwargs={"slug": people["team"].slug})).content.decode()
+    comments.add_comment(canvas=other, user=people["outsider"], body="Internal remark", section="story")
+    page = (
+        client_for("owner")
+        .get(reverse("notifications:activity", kwargs={"slug": people["team"].slug}))
+        .content.decode()
+    )
     assert "A secret plan" not in page and "Internal remark" not in page
     assert "Nothing has happened yet." in page
 
 
 def test_the_feed_is_paginated(client_for, canvas, people):
     for n in range(30):
-        services.add_comment(canvas=canvas, user=people["reviewer"], body=f"Note {n:02d}", section="story")
+        comments.add_comment(canvas=canvas, user=people["reviewer"], body=f"Note {n:02d}", section="story")
     client = client_for("viewer")
-    url = reverse("review:activity", kwargs={"slug": people["team"].slug})
+    url = reverse("notifications:activity", kwargs={"slug": people["team"].slug})
     first = client.get(url).content.decode()
     assert "Note 29" in first and "Note 05" in first and "Note 04" not in first
     assert 'href="?page=2" rel="next">Older</a>' in first
@@ -43,13 +52,13 @@ def test_the_feed_is_paginated(client_for, canvas, people):
 
 
 def test_a_line_shows_what_changed_since_it_was_last_shown(client_for, canvas, people):
-    comment = services.add_comment(canvas=canvas, user=people["reviewer"], body="Which survey?", section="story")
+    comment = comments.add_comment(canvas=canvas, user=people["reviewer"], body="Which survey?", section="story")
     client = client_for("viewer")
-    url = reverse("review:activity", kwargs={"slug": people["team"].slug})
+    url = reverse("notifications:activity", kwargs={"slug": people["team"].slug})
     assert "Which survey?" in client.get(url).content.decode()
     people["reviewer"].first_name, people["reviewer"].last_name = "Rosa", "Reviewer"
     people["reviewer"].save()
-    services.delete_comment(comment=comment, user=people["reviewer"])
+    comments.delete_comment(comment=comment, user=people["reviewer"])
     canvases.save_canvas(
         canvas=canvas,
         user=people["editor"],

@@ -7,9 +7,9 @@ from django.urls import reverse
 
 from tests.factories import full_document, make_canvas
 from workbench.canvases import services as canvases
-from workbench.review import services
-from workbench.review.models import Comment
-from workbench.review.selectors import (
+from workbench.comments import services as comments
+from workbench.comments.models import Comment
+from workbench.comments.selectors import (
     PANEL_THREADS,
     comment_panel,
     filtered_threads,
@@ -17,7 +17,7 @@ from workbench.review.selectors import (
     threads_by_pk,
     threads_of,
 )
-from workbench.review.views import THREADS_PER_PAGE
+from workbench.comments.views import THREADS_PER_PAGE
 
 
 def busy_canvas(people):
@@ -37,11 +37,11 @@ def busy_canvas(people):
     for i, target in zip(range(150), itertools.cycle(targets)):
         # Uneven spread: some targets get one thread in a round, others three.
         for _ in range(1 + (i * 7) % 3):
-            thread = services.add_comment(canvas=canvas, user=next(authors), body=f"Thread {i}", **target)
+            thread = comments.add_comment(canvas=canvas, user=next(authors), body=f"Thread {i}", **target)
             if i % 4 == 0:
-                services.resolve_thread(thread=thread, user=people["editor"])
+                comments.resolve_thread(thread=thread, user=people["editor"])
             if i % 6 == 0:
-                services.reply(thread=thread, user=next(authors), body=f"Reply to {i}")
+                comments.reply(thread=thread, user=next(authors), body=f"Reply to {i}")
     # Removing two metrics leaves their threads at the end of the section, mixed by age.
     document = {
         **canvas.document,
@@ -129,7 +129,7 @@ def test_the_comment_list_pages_through_threads_in_page_order(people, client_for
     second = filtered_threads(canvas, state="open")[n : 2 * n]
     assert [t.pk for t in threads_by_pk(canvas, second)] == second
 
-    page = client_for("viewer").get(reverse("review:comments", kwargs={"pk": canvas.pk}), {"page": 2})
+    page = client_for("viewer").get(reverse("comments:list", kwargs={"pk": canvas.pk}), {"page": 2})
     assert page.status_code == 200
     assert [t.pk for t in page.context["page"].object_list] == second
     assert f'id="thread-{second[0]}"' in page.content.decode()

@@ -4,9 +4,9 @@ import pytest
 from django.urls import reverse
 
 from workbench.canvases import services as canvases
-from workbench.review import services
-from workbench.review.models import Comment
-from workbench.review.selectors import PANEL_THREADS, threads_of
+from workbench.comments import services as comments
+from workbench.comments.models import Comment
+from workbench.comments.selectors import PANEL_THREADS, threads_of
 
 
 def edit(canvas, user, change):
@@ -27,14 +27,14 @@ def only_thread(canvas):
 
 
 def test_a_comment_records_the_revision_and_the_item_as_it_stood(canvas, people):
-    comment = services.add_comment(canvas=canvas, user=people["reviewer"], body="Is 50 % bold?", item_id="metric-1")
+    comment = comments.add_comment(canvas=canvas, user=people["reviewer"], body="Is 50 % bold?", item_id="metric-1")
     assert comment.revision == canvas.revision_number == 1
     assert comment.section == "metrics"
     assert comment.snapshot["name"] == "Metric 1"
 
 
 def test_a_comment_on_a_metric_survives_edits_of_other_items(canvas, people):
-    services.add_comment(canvas=canvas, user=people["reviewer"], body="Is 50 % bold?", item_id="metric-1")
+    comments.add_comment(canvas=canvas, user=people["reviewer"], body="Is 50 % bold?", item_id="metric-1")
     edit(canvas, people["editor"], lambda d: set_metric(d, 1, name="Metric 2, renamed"))
     edit(canvas, people["editor"], lambda d: d.update(near_term="Breakfast clubs in every school."))
     thread = only_thread(canvas)
@@ -44,7 +44,7 @@ def test_a_comment_on_a_metric_survives_edits_of_other_items(canvas, people):
 
 
 def test_a_comment_is_flagged_after_an_edit_of_its_metric_and_shows_the_change(canvas, people, client_for):
-    services.add_comment(canvas=canvas, user=people["reviewer"], body="Is 50 % bold?", item_id="metric-1")
+    comments.add_comment(canvas=canvas, user=people["reviewer"], body="Is 50 % bold?", item_id="metric-1")
     edit(canvas, people["editor"], lambda d: set_metric(d, 0, target={"value": 90, "year": 2030}))
     thread = only_thread(canvas)
     assert thread.state == "changed"
@@ -57,14 +57,14 @@ def test_a_comment_is_flagged_after_an_edit_of_its_metric_and_shows_the_change(c
 
 
 def test_a_comment_on_a_removed_item_stays_readable(canvas, people, client_for):
-    services.add_comment(canvas=canvas, user=people["reviewer"], body="Where is this figure from?", item_id="metric-2")
+    comments.add_comment(canvas=canvas, user=people["reviewer"], body="Where is this figure from?", item_id="metric-2")
     edit(canvas, people["editor"], lambda d: d.update(metrics=d["metrics"][:1]))
     thread = only_thread(canvas)
     assert thread.state == "removed"
     assert thread.target_label == "Metric 2"
     for url in [
         reverse("canvases:detail", kwargs={"pk": canvas.pk}),
-        reverse("review:comments", kwargs={"pk": canvas.pk}),
+        reverse("comments:list", kwargs={"pk": canvas.pk}),
     ]:
         page = client_for("viewer").get(url).content.decode()
         assert "Where is this figure from?" in page
@@ -72,7 +72,7 @@ def test_a_comment_on_a_removed_item_stays_readable(canvas, people, client_for):
 
 
 def test_a_comment_on_a_section_is_flagged_when_the_section_changes(canvas, people):
-    services.add_comment(canvas=canvas, user=people["reviewer"], body="Plainer words?", section="story")
+    comments.add_comment(canvas=canvas, user=people["reviewer"], body="Plainer words?", section="story")
     edit(canvas, people["editor"], lambda d: set_metric(d, 0, name="Renamed"))
     assert only_thread(canvas).state == "current"
     edit(canvas, people["editor"], lambda d: d.update(story={**d["story"], "why_now": "Prices doubled."}))
@@ -82,28 +82,28 @@ def test_a_comment_on_a_section_is_flagged_when_the_section_changes(canvas, peop
 
 
 def test_a_comment_on_an_item_that_is_not_there_is_refused(canvas, people):
-    with pytest.raises(services.ReviewError, match="no longer on the canvas"):
-        services.add_comment(canvas=canvas, user=people["reviewer"], body="?", item_id="metric-99")
+    with pytest.raises(comments.CommentError, match="no longer on the canvas"):
+        comments.add_comment(canvas=canvas, user=people["reviewer"], body="?", item_id="metric-99")
 
 
 def test_reply_edit_resolve_reopen_through_the_pages(canvas, people, client_for):
     client = client_for("reviewer")
     response = client.post(
-        reverse("review:comment_add", kwargs={"pk": canvas.pk}), {"target": "item:metric-1", "body": "Baseline year?"}
+        reverse("comments:add", kwargs={"pk": canvas.pk}), {"target": "item:metric-1", "body": "Baseline year?"}
     )
     thread = Comment.objects.get()
     assert response.status_code == 302 and response.url.endswith(f"#thread-{thread.pk}")
 
     client = client_for("editor")
-    client.post(reverse("review:comment_reply", kwargs={"comment_pk": thread.pk}), {"body": "2023, from the survey."})
-    client.post(reverse("review:thread_resolve", kwargs={"comment_pk": thread.pk}))
+    client.post(reverse("comments:reply", kwargs={"comment_pk": thread.pk}), {"body": "2023, from the survey."})
+    client.post(reverse("comments:resolve", kwargs={"comment_pk": thread.pk}))
     thread.refresh_from_db()
     assert thread.resolved_by == people["editor"]
     assert [c.body for c in thread.replies.all()] == ["2023, from the survey."]
 
     client = client_for("reviewer")
-    client.post(reverse("review:comment_edit", kwargs={"comment_pk": thread.pk}), {"body": "Which baseline year?"})
-    client.post(reverse("review:thread_reopen", kwargs={"comment_pk": thread.pk}))
+    client.post(reverse("comments:edit", kwargs={"comment_pk": thread.pk}), {"body": "Which baseline year?"})
+    client.post(reverse("comments:reopen", kwargs={"comment_pk": thread.pk}))
     thread.refresh_from_db()
     assert thread.body == "Which baseline year?" and thread.edited_at is not None
     assert thread.resolved_at is None
@@ -111,7 +111,7 @@ def test_reply_edit_resolve_reopen_through_the_pages(canvas, people, client_for)
 
 def test_an_empty_comment_keeps_the_choice_and_says_why(canvas, client_for):
     response = client_for("reviewer").post(
-        reverse("review:comment_add", kwargs={"pk": canvas.pk}), {"target": "item:lever-2", "body": "   "}
+        reverse("comments:add", kwargs={"pk": canvas.pk}), {"target": "item:lever-2", "body": "   "}
     )
     assert response.status_code == 422
     page = response.content.decode()
@@ -121,18 +121,18 @@ def test_an_empty_comment_keeps_the_choice_and_says_why(canvas, client_for):
 
 
 def test_only_the_author_edits_or_deletes_a_comment(canvas, people, client_for):
-    comment = services.add_comment(canvas=canvas, user=people["reviewer"], body="Mine", section="levers")
-    with pytest.raises(services.ReviewError):
-        services.edit_comment(comment=comment, user=people["editor"], body="Theirs")
-    response = client_for("editor").post(reverse("review:comment_delete", kwargs={"comment_pk": comment.pk}))
+    comment = comments.add_comment(canvas=canvas, user=people["reviewer"], body="Mine", section="levers")
+    with pytest.raises(comments.CommentError):
+        comments.edit_comment(comment=comment, user=people["editor"], body="Theirs")
+    response = client_for("editor").post(reverse("comments:delete", kwargs={"comment_pk": comment.pk}))
     assert response.status_code == 403
     assert Comment.objects.filter(pk=comment.pk).exists()
 
 
 def test_deleting_the_first_comment_keeps_the_replies(canvas, people, client_for):
-    thread = services.add_comment(canvas=canvas, user=people["reviewer"], body="Start", section="levers")
-    services.reply(thread=thread, user=people["editor"], body="An answer")
-    response = client_for("reviewer").post(reverse("review:comment_delete", kwargs={"comment_pk": thread.pk}))
+    thread = comments.add_comment(canvas=canvas, user=people["reviewer"], body="Start", section="levers")
+    comments.reply(thread=thread, user=people["editor"], body="An answer")
+    response = client_for("reviewer").post(reverse("comments:delete", kwargs={"comment_pk": thread.pk}))
     assert response.status_code == 302
     thread.refresh_from_db()
     assert thread.deleted_at is not None and thread.body == ""
@@ -141,21 +141,21 @@ def test_deleting_the_first_comment_keeps_the_replies(canvas, people, client_for
 
 
 def test_deleting_asks_first(canvas, people, client_for):
-    comment = services.add_comment(canvas=canvas, user=people["reviewer"], body="Keep?", section="levers")
-    response = client_for("reviewer").get(reverse("review:comment_delete", kwargs={"comment_pk": comment.pk}))
+    comment = comments.add_comment(canvas=canvas, user=people["reviewer"], body="Keep?", section="levers")
+    response = client_for("reviewer").get(reverse("comments:delete", kwargs={"comment_pk": comment.pk}))
     assert "Delete your comment?" in response.content.decode()
     assert Comment.objects.filter(pk=comment.pk).exists()
 
 
 def test_comment_text_is_escaped(canvas, people, client_for):
-    services.add_comment(canvas=canvas, user=people["reviewer"], body="<script>alert(1)</script>", section="story")
+    comments.add_comment(canvas=canvas, user=people["reviewer"], body="<script>alert(1)</script>", section="story")
     page = client_for("viewer").get(reverse("canvases:detail", kwargs={"pk": canvas.pk})).content.decode()
     assert "<script>alert(1)</script>" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
 
 
 def test_viewers_read_comments_but_have_no_form(canvas, people, client_for):
-    services.add_comment(canvas=canvas, user=people["reviewer"], body="Readable", section="story")
+    comments.add_comment(canvas=canvas, user=people["reviewer"], body="Readable", section="story")
     page = client_for("viewer").get(reverse("canvases:detail", kwargs={"pk": canvas.pk})).content.decode()
     assert "Readable" in page
     assert 'id="new-comment"' not in page
@@ -163,10 +163,10 @@ def test_viewers_read_comments_but_have_no_form(canvas, people, client_for):
 
 
 def test_the_canvas_page_counts_open_comments_per_section(canvas, people, client_for):
-    services.add_comment(canvas=canvas, user=people["reviewer"], body="a", item_id="metric-1")
-    services.add_comment(canvas=canvas, user=people["reviewer"], body="b", item_id="metric-2")
-    resolved = services.add_comment(canvas=canvas, user=people["reviewer"], body="c", section="story")
-    services.resolve_thread(thread=resolved, user=people["editor"])
+    comments.add_comment(canvas=canvas, user=people["reviewer"], body="a", item_id="metric-1")
+    comments.add_comment(canvas=canvas, user=people["reviewer"], body="b", item_id="metric-2")
+    resolved = comments.add_comment(canvas=canvas, user=people["reviewer"], body="c", section="story")
+    comments.resolve_thread(thread=resolved, user=people["editor"])
     page = client_for("viewer").get(reverse("canvases:detail", kwargs={"pk": canvas.pk})).content.decode()
     assert 'data-review-section="section-metrics" data-review-count="2"' in page
     assert 'data-review-section="section-story" data-review-count="0"' in page
@@ -176,12 +176,12 @@ def test_the_canvas_page_counts_open_comments_per_section(canvas, people, client
 
 
 def test_the_comment_list_filters_by_state_section_and_author(canvas, people, client_for):
-    services.add_comment(canvas=canvas, user=people["reviewer"], body="Open on metrics", item_id="metric-1")
-    services.add_comment(canvas=canvas, user=people["editor"], body="Open on story by editor", section="story")
-    done = services.add_comment(canvas=canvas, user=people["reviewer"], body="Resolved on levers", section="levers")
-    services.resolve_thread(thread=done, user=people["reviewer"])
+    comments.add_comment(canvas=canvas, user=people["reviewer"], body="Open on metrics", item_id="metric-1")
+    comments.add_comment(canvas=canvas, user=people["editor"], body="Open on story by editor", section="story")
+    done = comments.add_comment(canvas=canvas, user=people["reviewer"], body="Resolved on levers", section="levers")
+    comments.resolve_thread(thread=done, user=people["reviewer"])
     client = client_for("viewer")
-    url = reverse("review:comments", kwargs={"pk": canvas.pk})
+    url = reverse("comments:list", kwargs={"pk": canvas.pk})
 
     def bodies(**query):
         page = client.get(url, query).content.decode()
@@ -196,8 +196,8 @@ def test_the_comment_list_filters_by_state_section_and_author(canvas, people, cl
 
 def test_a_canvas_under_heavy_review_shows_the_first_threads_and_links_to_the_rest(client_for, people, canvas):
     for n in range(25):
-        services.add_comment(canvas=canvas, user=people["reviewer"], body=f"Point {n} on the story", section="story")
+        comments.add_comment(canvas=canvas, user=people["reviewer"], body=f"Point {n} on the story", section="story")
     page = client_for("viewer").get(canvas.get_absolute_url()).content.decode()
     assert page.count("Point ") == PANEL_THREADS == 8
     assert "17 more threads on story in the comment list" in page
-    assert f"{reverse('review:comments', kwargs={'pk': canvas.pk})}?section=story" in page
+    assert f"{reverse('comments:list', kwargs={'pk': canvas.pk})}?section=story" in page

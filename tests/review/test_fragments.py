@@ -10,14 +10,14 @@ from django.urls import reverse
 
 from workbench.caching import CSRF_SLOT
 from workbench.canvases import services as canvases
-from workbench.review import services
-from workbench.review.models import Comment
+from workbench.comments import services as comments
+from workbench.comments.models import Comment
 
 
 def pages(canvas):
     return {
         "canvas page": reverse("canvases:detail", kwargs={"pk": canvas.pk}),
-        "comment list": reverse("review:comments", kwargs={"pk": canvas.pk}) + "?state=all",
+        "comment list": reverse("comments:list", kwargs={"pk": canvas.pk}) + "?state=all",
     }
 
 
@@ -49,38 +49,38 @@ def reviewer(client_for):
 
 
 def test_every_change_to_a_comment_shows_on_the_next_visit(canvas, people, reviewer):
-    thread = services.add_comment(canvas=canvas, user=people["editor"], body="Who owns metric one?", item_id="metric-1")
+    thread = comments.add_comment(canvas=canvas, user=people["editor"], body="Who owns metric one?", item_id="metric-1")
     for page in seen(reviewer, canvas).values():
         assert "Who owns metric one?" in page
 
-    answer = services.reply(thread=thread, user=people["owner"], body="The public health team.")
+    answer = comments.reply(thread=thread, user=people["owner"], body="The public health team.")
     for page in seen(reviewer, canvas).values():
         assert "The public health team." in thread_html(page, thread.pk)
 
-    services.edit_comment(comment=answer, user=people["owner"], body="The public health team, with schools.")
+    comments.edit_comment(comment=answer, user=people["owner"], body="The public health team, with schools.")
     for page in seen(reviewer, canvas).values():
         assert "with schools." in thread_html(page, thread.pk)
         assert ">edited</span>" in thread_html(page, thread.pk)
 
-    services.resolve_thread(thread=thread, user=people["editor"])
+    comments.resolve_thread(thread=thread, user=people["editor"])
     for page in seen(reviewer, canvas).values():
         assert "Resolved</span>" in thread_html(page, thread.pk)
 
-    services.reopen_thread(thread=Comment.objects.get(pk=thread.pk), user=people["editor"])
+    comments.reopen_thread(thread=Comment.objects.get(pk=thread.pk), user=people["editor"])
     for page in seen(reviewer, canvas).values():
         assert "Resolved</span>" not in thread_html(page, thread.pk)
 
-    services.delete_comment(comment=Comment.objects.get(pk=answer.pk), user=people["owner"])
+    comments.delete_comment(comment=Comment.objects.get(pk=answer.pk), user=people["owner"])
     for page in seen(reviewer, canvas).values():
         assert "The public health team" not in page
 
-    second = services.add_comment(canvas=canvas, user=people["editor"], body="And the baseline?", section="metrics")
+    second = comments.add_comment(canvas=canvas, user=people["editor"], body="And the baseline?", section="metrics")
     for name, page in seen(reviewer, canvas).items():
         assert "And the baseline?" in thread_html(page, second.pk), name
 
 
 def test_a_new_revision_of_the_canvas_shows_on_the_kept_threads(canvas, people, reviewer):
-    thread = services.add_comment(canvas=canvas, user=people["editor"], body="Is 50 % bold?", item_id="metric-1")
+    thread = comments.add_comment(canvas=canvas, user=people["editor"], body="Is 50 % bold?", item_id="metric-1")
     for page in seen(reviewer, canvas).values():
         assert "Changed since revision" not in thread_html(page, thread.pk)
     document = {**canvas.document, "metrics": [dict(m) for m in canvas.document["metrics"]]}
@@ -92,8 +92,8 @@ def test_a_new_revision_of_the_canvas_shows_on_the_kept_threads(canvas, people, 
 
 
 def test_each_viewer_gets_their_own_links_and_rights(canvas, people, client_for):
-    mine = services.add_comment(canvas=canvas, user=people["reviewer"], body="My own remark.", section="story")
-    edit_link = reverse("review:comment_edit", kwargs={"comment_pk": mine.pk})
+    mine = comments.add_comment(canvas=canvas, user=people["reviewer"], body="My own remark.", section="story")
+    edit_link = reverse("comments:edit", kwargs={"comment_pk": mine.pk})
     for page in seen(client_for("reviewer"), canvas).values():
         assert edit_link in page
         assert "Send reply" in page
@@ -106,7 +106,7 @@ def test_each_viewer_gets_their_own_links_and_rights(canvas, people, client_for)
 
 
 def test_forms_in_a_kept_page_carry_the_viewers_own_token(canvas, people):
-    thread = services.add_comment(canvas=canvas, user=people["editor"], body="Who owns metric one?", item_id="metric-1")
+    thread = comments.add_comment(canvas=canvas, user=people["editor"], body="Who owns metric one?", item_id="metric-1")
     client = Client(enforce_csrf_checks=True)
     client.force_login(people["reviewer"])
     url = pages(canvas)["canvas page"]
@@ -118,7 +118,7 @@ def test_forms_in_a_kept_page_carry_the_viewers_own_token(canvas, people):
     )
     assert form, "the reply form is missing"
     action, token = form.groups()
-    assert action == reverse("review:comment_reply", kwargs={"comment_pk": thread.pk})
+    assert action == reverse("comments:reply", kwargs={"comment_pk": thread.pk})
 
     response = client.post(action, {"csrfmiddlewaretoken": token, "body": "The public health team.", "next": url})
     assert response.status_code == 302

@@ -7,8 +7,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from workbench.canvases import services as canvases
-from workbench.review import services
-from workbench.review.models import Comment
+from workbench.comments import services as comments
+from workbench.comments.models import Comment
+from workbench.workflow import services as workflow
 
 
 def queries_for(client, url) -> int:
@@ -27,11 +28,11 @@ def add_comments(canvas, people, n):
     thread = None
     for i in range(n):
         if i % 3 == 2 and thread is not None:
-            services.reply(thread=thread, user=authors[i % 3], body=f"Reply {i}")
+            comments.reply(thread=thread, user=authors[i % 3], body=f"Reply {i}")
             continue
-        thread = services.add_comment(canvas=canvas, user=authors[i % 3], body=f"Comment {i}", **targets[i % 4])
+        thread = comments.add_comment(canvas=canvas, user=authors[i % 3], body=f"Comment {i}", **targets[i % 4])
         if i % 5 == 0:
-            services.resolve_thread(thread=thread, user=people["editor"])
+            comments.resolve_thread(thread=thread, user=people["editor"])
 
 
 def test_the_canvas_page_runs_as_many_queries_with_200_comments_as_with_one_thread(client_for, canvas, people):
@@ -41,7 +42,7 @@ def test_the_canvas_page_runs_as_many_queries_with_200_comments_as_with_one_thre
     client.get(url)  # warm the session
     few = queries_for(client, url)
     add_comments(canvas, people, 197)
-    services.submit_for_review(canvas=canvas, user=people["editor"])
+    workflow.submit_for_review(canvas=canvas, user=people["editor"])
     canvases.save_canvas(
         canvas=canvas, user=people["editor"], document={**canvas.document, "near_term": "x"}, base_revision=1
     )
@@ -50,7 +51,7 @@ def test_the_canvas_page_runs_as_many_queries_with_200_comments_as_with_one_thre
     assert (few, many) == (10, 10)
 
 
-@pytest.mark.parametrize(("view", "pinned"), [("review:comments", 10), ("review:timeline", 9)])
+@pytest.mark.parametrize(("view", "pinned"), [("comments:list", 10), ("workflow:timeline", 9)])
 def test_comment_list_and_timeline_do_not_grow(client_for, canvas, people, view, pinned):
     client = client_for("viewer")
     url = reverse(view, kwargs={"pk": canvas.pk})
@@ -63,7 +64,7 @@ def test_comment_list_and_timeline_do_not_grow(client_for, canvas, people, view,
 
 def test_activity_and_notifications_do_not_grow(client_for, canvas, people):
     client = client_for("owner")
-    urls = [reverse("review:activity", kwargs={"slug": people["team"].slug}), reverse("review:notifications")]
+    urls = [reverse("notifications:activity", kwargs={"slug": people["team"].slug}), reverse("notifications:list")]
     add_comments(canvas, people, 3)
     client.get(urls[0])
     few = [queries_for(client, url) for url in urls]

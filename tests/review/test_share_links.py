@@ -6,8 +6,9 @@ import pytest
 from django.urls import reverse
 
 from tests.factories import edit, make_canvas, publish
-from workbench.review import services
-from workbench.review.models import Comment, ShareLink
+from workbench.comments.models import Comment
+from workbench.sharing import services as sharing
+from workbench.sharing.models import ShareLink
 
 HOLDERS = ["share link holder", "revoked link holder"]
 
@@ -15,9 +16,9 @@ HOLDERS = ["share link holder", "revoked link holder"]
 @pytest.fixture
 def links(canvas, people):
     publish(canvas, people)
-    live = services.create_share_link(canvas=canvas, user=people["owner"], label="Board")
-    revoked = services.create_share_link(canvas=canvas, user=people["owner"])
-    services.revoke_share_link(link=revoked, user=people["owner"])
+    live = sharing.create_share_link(canvas=canvas, user=people["owner"], label="Board")
+    revoked = sharing.create_share_link(canvas=canvas, user=people["owner"])
+    sharing.revoke_share_link(link=revoked, user=people["owner"])
     return {"share link holder": live, "revoked link holder": revoked}
 
 
@@ -32,11 +33,11 @@ def test_the_token_is_unguessable(links):
 @pytest.mark.parametrize(
     ("role", "name", "method", "expected"),
     [
-        ("share link holder", "review:shared", "get", 200),
-        ("share link holder", "review:shared_pdf", "get", 200),
-        ("share link holder", "review:shared", "post", 405),
-        ("revoked link holder", "review:shared", "get", 404),
-        ("revoked link holder", "review:shared_pdf", "get", 404),
+        ("share link holder", "sharing:shared", "get", 200),
+        ("share link holder", "sharing:shared_pdf", "get", 200),
+        ("share link holder", "sharing:shared", "post", 405),
+        ("revoked link holder", "sharing:shared", "get", 404),
+        ("revoked link holder", "sharing:shared_pdf", "get", 404),
     ],
 )
 def test_share_link_views_by_holder(client, links, role, name, method, expected):
@@ -51,14 +52,14 @@ def test_share_link_views_by_holder(client, links, role, name, method, expected)
         ("canvases:detail", "get", lambda c: {"pk": c.pk}),
         ("canvases:edit", "post", lambda c: {"pk": c.pk}),
         ("canvases:export", "get", lambda c: {"pk": c.pk}),
-        ("review:comment_add", "post", lambda c: {"pk": c.pk}),
-        ("review:comments", "get", lambda c: {"pk": c.pk}),
-        ("review:timeline", "get", lambda c: {"pk": c.pk}),
-        ("review:share_links", "get", lambda c: {"pk": c.pk}),
+        ("comments:add", "post", lambda c: {"pk": c.pk}),
+        ("comments:list", "get", lambda c: {"pk": c.pk}),
+        ("workflow:timeline", "get", lambda c: {"pk": c.pk}),
+        ("sharing:links", "get", lambda c: {"pk": c.pk}),
     ],
 )
 def test_a_holder_cannot_edit_comment_or_see_more(client, canvas, links, role, name, method, kwargs):
-    client.get(reverse("review:shared", kwargs={"token": links[role].token}))
+    client.get(reverse("sharing:shared", kwargs={"token": links[role].token}))
     response = getattr(client, method)(reverse(name, kwargs=kwargs(canvas)), {"body": "hi", "target": ""})
     assert response.status_code == 302
     assert response.url.startswith(reverse("login"))
@@ -67,7 +68,7 @@ def test_a_holder_cannot_edit_comment_or_see_more(client, canvas, links, role, n
 
 def test_the_shared_page_reads_but_offers_no_edit_or_comment(client, canvas, links):
     other = make_canvas(canvas.team, None, title="Another mission of the team")
-    response = client.get(reverse("review:shared", kwargs={"token": links["share link holder"].token}))
+    response = client.get(reverse("sharing:shared", kwargs={"token": links["share link holder"].token}))
     page = response.content.decode()
     assert canvas.document["statement"] in page
     assert "Metric 1" in page
@@ -79,31 +80,31 @@ def test_the_shared_page_reads_but_offers_no_edit_or_comment(client, canvas, lin
 
 
 def test_the_pdf_through_a_share_link(client, links):
-    response = client.get(reverse("review:shared_pdf", kwargs={"token": links["share link holder"].token}))
+    response = client.get(reverse("sharing:shared_pdf", kwargs={"token": links["share link holder"].token}))
     assert response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
 
 
 def test_revoking_asks_first_and_then_the_link_answers_404(client_for, canvas, people):
     publish(canvas, people)
-    link = services.create_share_link(canvas=canvas, user=people["owner"])
+    link = sharing.create_share_link(canvas=canvas, user=people["owner"])
     owner = client_for("owner")
-    url = reverse("review:share_link_revoke", kwargs={"pk": canvas.pk, "link_pk": link.pk})
+    url = reverse("sharing:revoke", kwargs={"pk": canvas.pk, "link_pk": link.pk})
     assert "Revoke" in owner.get(url).content.decode()
-    assert owner.get(reverse("review:shared", kwargs={"token": link.token})).status_code == 200
+    assert owner.get(reverse("sharing:shared", kwargs={"token": link.token})).status_code == 200
     owner.post(url)
-    assert owner.get(reverse("review:shared", kwargs={"token": link.token})).status_code == 404
+    assert owner.get(reverse("sharing:shared", kwargs={"token": link.token})).status_code == 404
 
 
 def test_a_binned_canvas_is_not_shared(client, canvas, people, links):
     from workbench.canvases import services as canvases
 
     canvases.move_to_bin(canvas=canvas, user=people["owner"])
-    assert client.get(reverse("review:shared", kwargs={"token": links["share link holder"].token})).status_code == 404
+    assert client.get(reverse("sharing:shared", kwargs={"token": links["share link holder"].token})).status_code == 404
 
 
 def test_the_owner_sees_the_links_and_who_made_them(client_for, canvas, links):
-    page = client_for("owner").get(reverse("review:share_links", kwargs={"pk": canvas.pk})).content.decode()
+    page = client_for("owner").get(reverse("sharing:links", kwargs={"pk": canvas.pk})).content.decode()
     assert links["share link holder"].token in page
     assert links["revoked link holder"].token not in page
     assert "Revoked" in page and "Board" in page
@@ -113,27 +114,27 @@ def test_the_owner_sees_the_links_and_who_made_them(client_for, canvas, links):
 
 
 def test_a_link_to_a_canvas_never_published_shows_nothing_of_it(client, canvas, people):
-    link = services.create_share_link(canvas=canvas, user=people["owner"])
-    for name in ("review:shared", "review:shared_pdf"):
+    link = sharing.create_share_link(canvas=canvas, user=people["owner"])
+    for name in ("sharing:shared", "sharing:shared_pdf"):
         response = client.get(reverse(name, kwargs={"token": link.token}))
         page = response.content.decode(errors="replace")
         assert response.status_code == 404
         assert canvas.document["statement"] not in page and canvas.title not in page
-    assert "Not published yet" in client.get(reverse("review:shared", kwargs={"token": link.token})).content.decode()
+    assert "Not published yet" in client.get(reverse("sharing:shared", kwargs={"token": link.token})).content.decode()
 
 
 def test_edits_after_publication_stay_in_draft_and_the_link_keeps_the_published_revision(client, canvas, people):
     publish(canvas, people)
     published_statement = canvas.document["statement"]
-    link = services.create_share_link(canvas=canvas, user=people["owner"])
+    link = sharing.create_share_link(canvas=canvas, user=people["owner"])
     edit(canvas, people["editor"], title="Unreviewed title", statement="By 2030 an unreviewed draft statement.")
     assert canvas.status == "draft" and canvas.revision_number == 2 and canvas.published_revision.number == 1
 
-    page = client.get(reverse("review:shared", kwargs={"token": link.token})).content.decode()
+    page = client.get(reverse("sharing:shared", kwargs={"token": link.token})).content.decode()
     assert published_statement in page and "published revision 1" in page
     assert "unreviewed" not in page.lower()
 
-    response = client.get(reverse("review:shared_pdf", kwargs={"token": link.token}))
+    response = client.get(reverse("sharing:shared_pdf", kwargs={"token": link.token}))
     assert response.content.startswith(b"%PDF")
     assert "-r1-a4.pdf" in response["Content-Disposition"]
 
@@ -144,7 +145,7 @@ def test_edits_after_publication_stay_in_draft_and_the_link_keeps_the_published_
 
 def test_the_canvas_page_says_what_is_published_and_publishing_again_moves_the_pointer(client_for, canvas, people):
     publish(canvas, people)
-    link = services.create_share_link(canvas=canvas, user=people["owner"])
+    link = sharing.create_share_link(canvas=canvas, user=people["owner"])
     edit(canvas, people["editor"], statement="By 2031 nobody in the borough goes hungry, a revised statement.")
     page = client_for("viewer").get(canvas.get_absolute_url()).content.decode()
     assert "Published revision 1" in page and "changes since are in draft" in page
@@ -154,7 +155,7 @@ def test_the_canvas_page_says_what_is_published_and_publishing_again_moves_the_p
     assert canvas.published_revision.number == 2 and canvas.approved_revision.number == 2
     assert (
         "By 2031 nobody"
-        in client_for("anonymous").get(reverse("review:shared", kwargs={"token": link.token})).content.decode()
+        in client_for("anonymous").get(reverse("sharing:shared", kwargs={"token": link.token})).content.decode()
     )
     assert "Published revision" not in client_for("viewer").get(canvas.get_absolute_url()).content.decode()
 
@@ -162,6 +163,6 @@ def test_the_canvas_page_says_what_is_published_and_publishing_again_moves_the_p
 def test_the_timeline_says_which_revision_each_decision_was_about(client_for, canvas, people):
     publish(canvas, people)
     edit(canvas, people["editor"], statement="By 2031 nobody in the borough goes hungry, a revised statement.")
-    page = client_for("viewer").get(reverse("review:timeline", kwargs={"pk": canvas.pk})).content.decode()
+    page = client_for("viewer").get(reverse("workflow:timeline", kwargs={"pk": canvas.pk})).content.decode()
     assert page.count("revision 1") >= 3  # submitted, approved and published at revision 1
     assert "by the edit that made revision 2" in page

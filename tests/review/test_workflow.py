@@ -5,16 +5,17 @@ from django.urls import reverse
 
 from workbench.canvases import services as canvases
 from workbench.canvases.models import Status
-from workbench.review import services
-from workbench.review.models import StateChange
+from workbench.comments import services as comments
+from workbench.workflow import services as workflow
+from workbench.workflow.models import StateChange
 
 
 def test_the_whole_way_from_draft_to_published_is_recorded(canvas, people):
-    services.submit_for_review(canvas=canvas, user=people["editor"])
-    services.request_changes(canvas=canvas, user=people["reviewer"], comment="Add a baseline source.")
-    services.submit_for_review(canvas=canvas, user=people["editor"], comment="Source added.")
-    services.approve(canvas=canvas, user=people["reviewer"])
-    services.publish(canvas=canvas, user=people["owner"])
+    workflow.submit_for_review(canvas=canvas, user=people["editor"])
+    workflow.request_changes(canvas=canvas, user=people["reviewer"], comment="Add a baseline source.")
+    workflow.submit_for_review(canvas=canvas, user=people["editor"], comment="Source added.")
+    workflow.approve(canvas=canvas, user=people["reviewer"])
+    workflow.publish(canvas=canvas, user=people["owner"])
     canvas.refresh_from_db()
     assert canvas.status == Status.PUBLISHED
     steps = [
@@ -31,15 +32,15 @@ def test_the_whole_way_from_draft_to_published_is_recorded(canvas, people):
 
 
 def test_an_edit_after_approval_sends_the_canvas_back_to_draft(canvas, people):
-    services.submit_for_review(canvas=canvas, user=people["editor"])
-    services.approve(canvas=canvas, user=people["reviewer"])
+    workflow.submit_for_review(canvas=canvas, user=people["editor"])
+    workflow.approve(canvas=canvas, user=people["reviewer"])
     canvases.save_canvas(
         canvas=canvas, user=people["editor"], document={**canvas.document, "near_term": "More"}, base_revision=1
     )
     canvas.refresh_from_db()
     assert canvas.status == Status.DRAFT
-    with pytest.raises(services.ReviewError, match="the canvas is draft, and this needs it to be approved"):
-        services.publish(canvas=canvas, user=people["owner"])
+    with pytest.raises(workflow.TransitionError, match="the canvas is draft, and this needs it to be approved"):
+        workflow.publish(canvas=canvas, user=people["owner"])
 
 
 @pytest.mark.parametrize(
@@ -60,8 +61,8 @@ def test_an_edit_after_approval_sends_the_canvas_back_to_draft(canvas, people):
 def test_illegal_transitions_are_refused_with_a_clear_message(canvas, people, status, action, message):
     type(canvas).objects.filter(pk=canvas.pk).update(status=status)
     canvas.refresh_from_db()
-    with pytest.raises(services.ReviewError) as refused:
-        services.transition(canvas=canvas, user=people["owner"], action=action, comment="x")
+    with pytest.raises(workflow.TransitionError) as refused:
+        workflow.transition(canvas=canvas, user=people["owner"], action=action, comment="x")
     assert message in str(refused.value)
     canvas.refresh_from_db()
     assert canvas.status == status
@@ -70,7 +71,7 @@ def test_illegal_transitions_are_refused_with_a_clear_message(canvas, people, st
 
 def test_the_page_refuses_an_illegal_step_and_says_why(canvas, client_for):
     client = client_for("owner")
-    url = reverse("review:transition", kwargs={"pk": canvas.pk, "action": "publish"})
+    url = reverse("workflow:transition", kwargs={"pk": canvas.pk, "action": "publish"})
     response = client.post(url, {"comment": ""})
     assert response.status_code == 409
     assert "“Publish” is not possible now: the canvas is draft" in response.content.decode()
@@ -78,8 +79,8 @@ def test_the_page_refuses_an_illegal_step_and_says_why(canvas, client_for):
 
 
 def test_requesting_changes_needs_a_comment_kept_beside_the_field(canvas, people, client_for):
-    services.submit_for_review(canvas=canvas, user=people["editor"])
-    url = reverse("review:transition", kwargs={"pk": canvas.pk, "action": "request_changes"})
+    workflow.submit_for_review(canvas=canvas, user=people["editor"])
+    url = reverse("workflow:transition", kwargs={"pk": canvas.pk, "action": "request_changes"})
     response = client_for("reviewer").post(url, {"comment": "  "})
     assert response.status_code == 422
     assert "requesting changes needs a comment" in response.content.decode()
@@ -99,42 +100,42 @@ def test_the_canvas_page_offers_only_the_steps_one_may_take(canvas, people, clie
     url = reverse("canvases:detail", kwargs={"pk": canvas.pk})
     assert "Submit for review" in client_for("editor").get(url).content.decode()
     assert "Submit for review" not in client_for("reviewer").get(url).content.decode()
-    services.submit_for_review(canvas=canvas, user=people["editor"])
+    workflow.submit_for_review(canvas=canvas, user=people["editor"])
     page = client_for("reviewer").get(url).content.decode()
     assert "Approve" in page and "Request changes" in page
     assert "Approve" not in client_for("editor").get(url).content.decode()
 
 
 def test_the_timeline_shows_edits_and_decisions_side_by_side(canvas, people, client_for):
-    services.submit_for_review(canvas=canvas, user=people["editor"])
-    services.request_changes(canvas=canvas, user=people["reviewer"], comment="Name a data source.")
+    workflow.submit_for_review(canvas=canvas, user=people["editor"])
+    workflow.request_changes(canvas=canvas, user=people["reviewer"], comment="Name a data source.")
     canvases.save_canvas(
         canvas=canvas, user=people["editor"], document={**canvas.document, "near_term": "Now"}, base_revision=1
     )
-    page = client_for("viewer").get(reverse("review:timeline", kwargs={"pk": canvas.pk})).content.decode()
+    page = client_for("viewer").get(reverse("workflow:timeline", kwargs={"pk": canvas.pk})).content.decode()
     assert page.index("edited") < page.index("requested changes") < page.index("submitted for review")
     assert "Name a data source." in page
     assert "from revision 1" in page
 
 
 def test_the_timeline_shows_the_return_to_draft_after_an_edit_of_an_approved_canvas(canvas, people, client_for):
-    services.submit_for_review(canvas=canvas, user=people["editor"])
-    services.approve(canvas=canvas, user=people["reviewer"])
+    workflow.submit_for_review(canvas=canvas, user=people["editor"])
+    workflow.approve(canvas=canvas, user=people["reviewer"])
     canvases.save_canvas(
         canvas=canvas, user=people["editor"], document={**canvas.document, "near_term": "More"}, base_revision=1
     )
     client = client_for("viewer")
-    page = client.get(reverse("review:timeline", kwargs={"pk": canvas.pk})).content.decode()
+    page = client.get(reverse("workflow:timeline", kwargs={"pk": canvas.pk})).content.decode()
     assert "by the edit that made revision 2" in page
-    services.submit_for_review(canvas=canvas, user=people["editor"])
-    page = client.get(reverse("review:timeline", kwargs={"pk": canvas.pk})).content.decode()
+    workflow.submit_for_review(canvas=canvas, user=people["editor"])
+    page = client.get(reverse("workflow:timeline", kwargs={"pk": canvas.pk})).content.decode()
     assert page.count("by the edit that made revision 2") == 1
     assert "again after the edit that made revision 2" in client.get(canvas.get_absolute_url()).content.decode()
 
 
 def test_an_edit_of_an_approved_canvas_records_the_return_to_draft(canvas, people):
-    services.submit_for_review(canvas=canvas, user=people["editor"])
-    services.approve(canvas=canvas, user=people["reviewer"])
+    workflow.submit_for_review(canvas=canvas, user=people["editor"])
+    workflow.approve(canvas=canvas, user=people["reviewer"])
     canvases.save_canvas(
         canvas=canvas, user=people["editor"], document={**canvas.document, "near_term": "More"}, base_revision=1
     )
@@ -148,17 +149,13 @@ def test_an_edit_of_an_approved_canvas_records_the_return_to_draft(canvas, peopl
 
 
 def test_the_editor_shows_the_request_for_changes_and_the_open_threads(client_for, canvas, people):
-    from workbench.review import services as review_services
-
-    thread = review_services.add_comment(
+    thread = comments.add_comment(
         canvas=canvas, user=people["reviewer"], body="Whose baseline is this?", section="metrics", item_id="metric-1"
     )
-    resolved = review_services.add_comment(canvas=canvas, user=people["reviewer"], body="Typo in the story, fixed.")
-    review_services.resolve_thread(thread=resolved, user=people["editor"])
-    review_services.submit_for_review(canvas=canvas, user=people["editor"])
-    review_services.request_changes(
-        canvas=canvas, user=people["reviewer"], comment="Name a baseline year for each metric."
-    )
+    resolved = comments.add_comment(canvas=canvas, user=people["reviewer"], body="Typo in the story, fixed.")
+    comments.resolve_thread(thread=resolved, user=people["editor"])
+    workflow.submit_for_review(canvas=canvas, user=people["editor"])
+    workflow.request_changes(canvas=canvas, user=people["reviewer"], comment="Name a baseline year for each metric.")
 
     page = client_for("editor").get(reverse("canvases:edit", kwargs={"pk": canvas.pk})).content.decode()
     assert "Changes requested" in page and "Name a baseline year for each metric." in page

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from workbench.canvases import services as canvases
 from workbench.canvases.models import Canvas
-from workbench.review import services
+from workbench.workflow import services as workflow
 
 
 def row_of(page: str, canvas) -> str:
@@ -24,7 +24,7 @@ def test_a_row_shows_every_change_of_its_canvas_on_the_next_visit(client_for, ca
     assert "Good food for everyone" in first and "Draft" in first and "owner" in first
     assert row_of(client.get(url).content.decode(), canvas) == first  # the kept row
 
-    services.submit_for_review(canvas=canvas, user=people["editor"])  # changes the status, not the edit time
+    workflow.submit_for_review(canvas=canvas, user=people["editor"])  # changes the status, not the edit time
     assert "In review" in row_of(client.get(url).content.decode(), canvas)
 
     canvases.save_canvas(

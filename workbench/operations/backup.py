@@ -14,8 +14,11 @@ from django.db import transaction
 from django.utils.dateparse import parse_datetime
 
 from workbench.canvases.models import Canvas, Revision
-from workbench.review.models import Activity, Comment, ShareLink, StateChange
+from workbench.comments.models import Comment
+from workbench.notifications.models import Activity
+from workbench.sharing.models import ShareLink
 from workbench.teams.models import Invitation, Membership, Team
+from workbench.workflow.models import StateChange
 
 FORMAT = "mission-workbench-team/1"
 

@@ -15,8 +15,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from workbench.canvases.models import Canvas, Revision, Status
+from workbench.comments.models import Comment
 from workbench.document import SECTION_TITLES, empty_document, normalize
-from workbench.review.models import Activity, Comment
+from workbench.notifications.models import Activity
 from workbench.teams.models import Membership, Role, Team
 
 LOAD_PASSWORD = "load-test-password"

@@ -2,8 +2,8 @@ from django.apps import AppConfig
 
 
 class ReviewConfig(AppConfig):
-    name = "workbench.review"
-    verbose_name = "Review"
+    """Migrations only (see the package's docstring): the review's models live in comments, workflow, sharing and
+    notifications."""
 
-    def ready(self):
-        from workbench.review import receivers  # noqa: F401  (connects the review to the canvases' signals)
+    name = "workbench.review"
+    verbose_name = "Review (migrations only)"

@@ -55,7 +55,8 @@ rules.add_perm("canvases.restore_canvas", can_write)
 rules.add_perm("canvases.purge_canvas", is_owner)
 rules.add_perm("canvases.waive_rule", can_write)
 
-# Review: comments, the workflow, share links, the activity feed (workbench/review).
+# Review: comments, the workflow, share links, the activity feed (workbench/comments, workflow, sharing and
+# notifications). The names keep the prefix "review." for the rights they grant, whichever app checks them.
 is_reviewer = _has_role(Role.REVIEWER)
 
 

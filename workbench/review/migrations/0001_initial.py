@@ -4,7 +4,7 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
-import workbench.review.models
+import workbench.sharing.models
 
 
 class Migration(migrations.Migration):
@@ -193,7 +193,7 @@ class Migration(migrations.Migration):
                 ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
                 (
                     "token",
-                    models.CharField(default=workbench.review.models.new_share_token, max_length=64, unique=True),
+                    models.CharField(default=workbench.sharing.models.new_share_token, max_length=64, unique=True),
                 ),
                 ("label", models.CharField(blank=True, max_length=120)),
                 ("created_at", models.DateTimeField(auto_now_add=True)),

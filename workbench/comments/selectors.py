@@ -1,4 +1,4 @@
-"""Reads of the review, each built with a fixed number of queries whatever the number of comments."""
+"""Reads of the comment threads, each built with a fixed number of queries whatever the number of comments."""
 
 from __future__ import annotations
 
@@ -6,30 +6,26 @@ import operator
 from dataclasses import dataclass, field
 from functools import reduce
 
-from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import (
     Case,
-    CharField,
     Count,
     Exists,
     F,
-    IntegerField,
     OuterRef,
     Q,
-    TextField,
     Value,
     When,
     Window,
 )
-from django.db.models.functions import Cast, RowNumber
+from django.db.models.functions import RowNumber
 from django.shortcuts import get_object_or_404
 
-from workbench.canvases.models import Canvas, Revision, Status
+from workbench.canvases.models import Canvas
+from workbench.comments.models import Comment
 from workbench.document import SECTION_TITLES, item_index
 from workbench.document.model import LIST_SECTIONS, SECTION_KEYS
 from workbench.document.spec import CANVAS, in_sentence
-from workbench.review.models import Activity, Comment, Notification, ShareLink
 
 SECTION_ORDER = list(SECTION_TITLES)
 # Where each section sits on the one-pager (the actors are drawn inside the system's box).
@@ -306,19 +302,6 @@ def review_stamp(canvas: Canvas) -> ReviewStamp:
     return ReviewStamp(comments, open_threads, resolved_threads, tuple(times))
 
 
-def review_context(canvas: Canvas, user) -> dict:
-    """What the canvas page shows of the review beside its threads, for this viewer: the workflow's steps, the
-    latest state changes and what the viewer may do."""
-    from workbench.review.services import allowed_transitions
-
-    return {
-        "review_transitions": allowed_transitions(canvas, user),
-        "review_state_changes": list(canvas.state_changes.select_related("by")[:5]),
-        "review_can_comment": user.has_perm("review.comment", canvas),
-        "review_can_share": user.has_perm("review.manage_share_links", canvas),
-    }
-
-
 def comment_panel(canvas: Canvas) -> dict:
     """The threads the canvas page shows, by section with their counts, and what a new comment can point at.
     However many comments there are, it takes three queries: counts by target, the first threads of the
@@ -447,167 +430,12 @@ def comment_authors(canvas: Canvas) -> list[str]:
     )
 
 
-@dataclass
-class Entry:
-    """One line of an activity feed or a timeline."""
-
-    kind: str
-    at: object
-    actor_name: str | None  # None where the person's account is gone
-    canvas: object
-    text: str
-    revision: int
-    thread_id: int | None
-    canvas_url: str = ""
-
-    @property
-    def is_edit(self):
-        return self.kind == "edited"
-
-    @property
-    def is_decision(self):
-        return self.kind in {
-            Activity.Verb.SUBMITTED,
-            Activity.Verb.CHANGES_REQUESTED,
-            Activity.Verb.APPROVED,
-            Activity.Verb.PUBLISHED,
-        }
-
-    @property
-    def verb(self):
-        if self.kind == "edited":
-            return "created" if self.revision == 1 else "edited"
-        return Activity.Verb(self.kind).label
-
-
-def _feed(revisions, activities, start: int, stop: int):
-    """Rows `start` to `stop` of the edits (revisions) and review actions in one list, newest first, as one SQL
-    UNION. Where the database allows it, each side is cut to its own newest `stop` rows first, so they come
-    from the indexes by time instead of from a sort of everything."""
-    columns = ("f_kind", "f_at", "f_actor", "f_canvas", "f_text", "f_revision", "f_thread")
-    edits = (
-        revisions.order_by()
-        .annotate(
-            f_kind=Value("edited", output_field=CharField()),
-            f_at=F("created_at"),
-            f_actor=F("author_id"),
-            f_canvas=F("canvas_id"),
-            f_text=Cast("summary", TextField()),
-            f_revision=F("number"),
-            f_thread=Value(None, output_field=IntegerField()),
-        )
-        .values_list(*columns)
-    )
-    actions = (
-        activities.order_by()
-        .annotate(
-            f_kind=Cast("verb", CharField()),
-            f_at=F("at"),
-            f_actor=F("actor_id"),
-            f_canvas=F("canvas_id"),
-            f_text=Cast("text", TextField()),
-            f_revision=F("revision"),
-            f_thread=F("thread_id"),
-        )
-        .values_list(*columns)
-    )
-    if connection.features.supports_slicing_ordering_in_compound:
-        edits, actions = edits.order_by("-created_at")[:stop], actions.order_by("-at")[:stop]
-    return edits.union(actions, all=True).order_by("-f_at")[start:stop]
-
-
-def _hydrate(rows) -> list[Entry]:
-    from django.contrib.auth import get_user_model
-
-    rows = list(rows)
-    people = get_user_model().objects.in_bulk({r[2] for r in rows if r[2]})
-    names = {pk: person.get_full_name() or person.username for pk, person in people.items()}
-    canvases = Canvas.objects.only("id", "title", "team_id").in_bulk({r[3] for r in rows})
-    urls = {pk: canvas.get_absolute_url() for pk, canvas in canvases.items()}  # one reverse() per canvas
-    return [
-        Entry(r[0], r[1], names.get(r[2]), canvases.get(r[3]), r[4] or "", r[5], r[6], urls.get(r[3], "")) for r in rows
-    ]
-
-
-class FeedPage:
-    """A page of a feed, newest first, with links to the newer and the older page. A feed is only ever read
-    from its newest end, so the page reads one row more than it shows to know whether older ones follow,
-    and never counts the whole feed."""
-
-    def __init__(self, revisions, activities, *, page: str | int | None, per_page: int):
-        try:
-            self.number = min(max(1, int(page or 1)), 10**6)
-        except (TypeError, ValueError):
-            self.number = 1
-        start = (self.number - 1) * per_page
-        rows = list(_feed(revisions, activities, start, start + per_page + 1))
-        if not rows and self.number > 1:
-            # Past the end (an old link, or canvases moved to the bin since): the last page there is.
-            everything = list(_feed(revisions, activities, 0, start))
-            self.number = max(1, -(-len(everything) // per_page))
-            rows = everything[(self.number - 1) * per_page :]
-        self.has_previous = self.number > 1
-        self.has_next = len(rows) > per_page
-        self.entries = _hydrate(rows[:per_page])
-
-    @property
-    def previous_page_number(self) -> int:
-        return self.number - 1
-
-    @property
-    def next_page_number(self) -> int:
-        return self.number + 1
-
-
-def team_activity(team, *, page: str | int | None, per_page: int = 25) -> FeedPage:
-    """A team's edits, comments and decisions, newest first."""
-    revisions = Revision.objects.filter(canvas__team=team, canvas__deleted_at__isnull=True)
-    activities = Activity.objects.filter(team=team, canvas__deleted_at__isnull=True)
-    return FeedPage(revisions, activities, page=page, per_page=per_page)
-
-
-def canvas_timeline(canvas: Canvas, *, page: str | int | None, per_page: int = 30) -> FeedPage:
-    """A canvas's revisions and review actions, newest first."""
-    return FeedPage(
-        Revision.objects.filter(canvas=canvas), Activity.objects.filter(canvas=canvas), page=page, per_page=per_page
-    )
-
-
-def notifications_for(user, *, show: str, page) -> object:
-    queryset = (
-        Notification.objects.filter(user=user)
-        .select_related("canvas")
-        .only("id", "kind", "text", "url", "created_at", "read_at", "canvas__title")
-    )
-    if show != "all":
-        queryset = queryset.filter(read_at__isnull=True)
-    return Paginator(queryset, 20).get_page(page)
-
-
-def unread_count(user) -> int:
-    return Notification.objects.filter(user=user, read_at__isnull=True).count()
-
-
-def share_link_for(token: str) -> ShareLink:
-    """The live share link with this token and its canvas; 404 for anything else, revoked links included."""
-    return get_object_or_404(
-        ShareLink.objects.select_related("canvas__team", "canvas__published_revision"),
-        token=token,
-        revoked_at__isnull=True,
-        canvas__deleted_at__isnull=True,
-    )
-
-
-def state_changes_of(canvas: Canvas) -> list:
-    return list(canvas.state_changes.select_related("by"))
-
-
 EDITOR_THREADS = 12
 
 
-def editor_review(canvas: Canvas) -> dict:
-    """The review as the editor shows it: the open threads (the first EDITOR_THREADS, oldest first, and whether
-    there are more) and, while changes are requested, the reviewer's request. Two queries at most."""
+def editor_threads(canvas: Canvas) -> dict:
+    """The open threads as the editor shows them: the first EDITOR_THREADS, oldest first, and whether there are
+    more. One query."""
     threads = list(
         Comment.objects.threads()
         .live()
@@ -622,16 +450,4 @@ def editor_review(canvas: Canvas) -> dict:
         thread.item_label = (
             (found[2].get("title") or found[2].get("name") or thread.item_id) if found else thread.item_id
         )
-    request = None
-    if canvas.status == Status.CHANGES_REQUESTED:
-        request = (
-            canvas.state_changes.filter(to_status=Status.CHANGES_REQUESTED)
-            .select_related("by")
-            .order_by("-at", "-pk")
-            .first()
-        )
-    return {
-        "review_open_threads": threads[:EDITOR_THREADS],
-        "review_more_threads": len(threads) > EDITOR_THREADS,
-        "review_changes_request": request,
-    }
+    return {"review_open_threads": threads[:EDITOR_THREADS], "review_more_threads": len(threads) > EDITOR_THREADS}

@@ -1,6 +1,6 @@
 from django import forms
 
-from workbench.review.services import BODY_MAX
+from workbench.comments.services import BODY_MAX
 
 
 class CommentForm(forms.Form):
@@ -28,31 +28,3 @@ class ReplyForm(forms.Form):
 
 class EditCommentForm(forms.Form):
     body = forms.CharField(label="Comment", max_length=BODY_MAX, widget=forms.Textarea(attrs={"rows": 4}), strip=True)
-
-
-class DecisionForm(forms.Form):
-    comment = forms.CharField(
-        label="Comment", required=False, max_length=BODY_MAX, widget=forms.Textarea(attrs={"rows": 4}), strip=True
-    )
-
-    def __init__(self, *args, required=False, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["comment"].required = required
-        if required:
-            self.fields["comment"].label = "What should change"
-            self.fields["comment"].error_messages["required"] = (
-                "Say what should change: requesting changes needs a comment."
-            )
-
-
-class ShareLinkForm(forms.Form):
-    label = forms.CharField(
-        label="Who is it for (optional)",
-        required=False,
-        max_length=120,
-        help_text="A note for your team, e.g. “Partnership board, March meeting”. Only members see it.",
-    )
-
-
-class PreferenceForm(forms.Form):
-    email = forms.BooleanField(label="Send me review notifications by e-mail", required=False)

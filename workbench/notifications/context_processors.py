@@ -6,6 +6,6 @@ def notifications(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
-    from workbench.review.selectors import unread_count
+    from workbench.notifications.selectors import unread_count
 
     return {"unread_notifications": SimpleLazyObject(lambda: unread_count(user))}

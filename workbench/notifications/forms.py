@@ -1,0 +1,5 @@
+from django import forms
+
+
+class PreferenceForm(forms.Form):
+    email = forms.BooleanField(label="Send me review notifications by e-mail", required=False)

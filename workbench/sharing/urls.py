@@ -1,0 +1,12 @@
+from django.urls import path
+
+from workbench.sharing import views
+
+app_name = "sharing"
+
+urlpatterns = [
+    path("canvases/<int:pk>/share/", views.share_links, name="links"),
+    path("canvases/<int:pk>/share/<int:link_pk>/revoke/", views.share_link_revoke, name="revoke"),
+    path("s/<str:token>/", views.shared, name="shared"),
+    path("s/<str:token>/pdf/", views.shared_pdf, name="shared_pdf"),
+]

@@ -1,0 +1,100 @@
+"""Share-link pages: the team's list of links, revoking one, and what a link shows outside the team."""
+
+from __future__ import annotations
+
+import logging
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpResponse, HttpResponseBadRequest
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import content_disposition_header
+from django.views.decorators.http import require_GET
+
+from workbench.canvases.selectors import canvas_for
+from workbench.sharing import selectors, services
+from workbench.sharing.forms import ShareLinkForm
+
+logger = logging.getLogger(__name__)
+
+
+@login_required
+def share_links(request, pk):
+    canvas = canvas_for(request.user, pk, perm="review.manage_share_links")
+    form = ShareLinkForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        link = services.create_share_link(canvas=canvas, user=request.user, label=form.cleaned_data["label"])
+        messages.success(request, "Share link created. Anyone with it can read and download this canvas.")
+        return redirect(reverse("sharing:links", kwargs={"pk": canvas.pk}) + f"#link-{link.pk}")
+    links = selectors.share_links_of(canvas)
+    page = Paginator(links, 20).get_page(request.GET.get("page"))
+    for link in page.object_list:
+        link.full_url = request.build_absolute_uri(link.get_absolute_url())
+    return render(
+        request,
+        "review/share_links.html",
+        {"canvas": canvas, "team": canvas.team, "form": form, "page": page},
+        status=422 if form.errors else 200,
+    )
+
+
+@login_required
+def share_link_revoke(request, pk, link_pk):
+    canvas = canvas_for(request.user, pk, perm="review.manage_share_links")
+    link = selectors.live_share_link(canvas, link_pk)
+    if request.method == "POST":
+        services.revoke_share_link(link=link, user=request.user)
+        messages.success(request, "Link revoked: it now answers “not found” to anyone who opens it.")
+        return redirect("sharing:links", pk=canvas.pk)
+    return render(request, "review/share_link_revoke.html", {"canvas": canvas, "team": canvas.team, "link": link})
+
+
+def _private(response):
+    # The token is in the address: keep it out of referrers, search engines and shared caches.
+    response["Referrer-Policy"] = "no-referrer"
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_GET
+def shared(request, token):
+    """The published revision of a canvas, read-only; never a draft. Until it is published the link says so."""
+    link = selectors.share_link_for(token)
+    canvas, published = link.canvas, link.canvas.published_revision
+    if published is None:
+        return _private(render(request, "review/shared_unpublished.html", {"canvas": canvas}, status=404))
+    context = {"link": link, "canvas": canvas, "published": published, "doc": published.document}
+    return _private(render(request, "review/shared.html", context))
+
+
+@require_GET
+def shared_pdf(request, token):
+    """The one-pager PDF through a share link, from the PDF app's renderer and cache."""
+    from workbench.pdf import services as pdf
+    from workbench.pdf.engine import RenderError
+    from workbench.pdf.render import DEFAULT_LAYOUT, LAYOUTS
+
+    link = selectors.share_link_for(token)
+    canvas, published = link.canvas, link.canvas.published_revision
+    if published is None:
+        return _private(render(request, "review/shared_unpublished.html", {"canvas": canvas}, status=404))
+    layout = request.GET.get("layout", DEFAULT_LAYOUT)
+    if layout not in LAYOUTS:
+        return HttpResponseBadRequest("The layout must be a4 or a3.", content_type="text/plain; charset=utf-8")
+    meta = pdf.canvas_meta(canvas, published)
+    try:
+        data = pdf.canvas_pdf(canvas, meta=meta, layout=layout, revision=published)
+    except RenderError as error:
+        logger.warning("PDF render failed for a share link: %s", error)
+        return HttpResponse(
+            "The PDF could not be made just now. Please try again in a minute.",
+            status=503,
+            content_type="text/plain; charset=utf-8",
+        )
+    response = HttpResponse(data, content_type="application/pdf")
+    filename = pdf.canvas_filename(canvas, revision=meta["revision"], layout=layout)
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    return _private(response)
