@@ -68,6 +68,12 @@ def checker_report_key(subject: str) -> str:
     return f"checker:{subject}"
 
 
+def measured_checker_key(canvas, measured: dict, today, *, what: str = "report") -> str:
+    """The checker on a canvas revision that also read the latest date of each metric's values, on a day
+    (progress pages: "report"; the portfolio keeps only the level and readiness: "level")."""
+    return _key(f"checker-measured-{what}", revision_key(canvas), sorted(measured.items()), today.isoformat())
+
+
 def canvas_page_key(canvas, *, can_waive: bool) -> str:
     """The canvas page's one-pager, scorecard and findings of the current revision; people who may switch rules
     off get a link beside each finding."""

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "workbench.pdf",
     "workbench.operations",
     "workbench.review",
+    "workbench.progress",
 ]
 
 MIDDLEWARE = [
