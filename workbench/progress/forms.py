@@ -81,6 +81,16 @@ class SettingsForm(forms.Form):
     show_on_share_links = forms.BooleanField(
         label="Show progress to people holding a share link of this canvas", required=False
     )
+    note = forms.CharField(
+        label="About the figures",
+        required=False,
+        max_length=csvfile.NOTE_MAX,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Where the figures come from, and what is not known: shown above the metrics.",
+    )
+
+    def clean_note(self):
+        return MeasurementForm._no_nul(self.cleaned_data["note"]).strip()
 
 
 class ActionMarkForm(forms.Form):

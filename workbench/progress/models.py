@@ -25,6 +25,12 @@ class ProgressSettings(models.Model):
     show_on_share_links = models.BooleanField(
         default=False, help_text="People holding a share link of this canvas also see its progress."
     )
+    note = models.TextField(
+        "About the figures",
+        max_length=csvfile.NOTE_MAX,
+        blank=True,
+        help_text="Where the figures come from, and what is not known: shown above the metrics.",
+    )
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -26,11 +26,13 @@ def settings_for(canvas) -> ProgressSettings:
         return ProgressSettings(canvas=canvas)
 
 
-def save_settings(*, canvas, user, tolerance: int, show_on_share_links: bool) -> ProgressSettings:
-    settings, _ = ProgressSettings.objects.update_or_create(
-        canvas=canvas,
-        defaults={"tolerance": tolerance, "show_on_share_links": show_on_share_links, "updated_by": user},
-    )
+def save_settings(
+    *, canvas, user, tolerance: int, show_on_share_links: bool, note: str | None = None
+) -> ProgressSettings:
+    defaults = {"tolerance": tolerance, "show_on_share_links": show_on_share_links, "updated_by": user}
+    if note is not None:
+        defaults["note"] = note
+    settings, _ = ProgressSettings.objects.update_or_create(canvas=canvas, defaults=defaults)
     canvas.progress_settings = settings
     return settings
 

@@ -86,6 +86,7 @@ def export_parts(canvas_ids) -> dict[int, dict]:
         part(settings.canvas_id)["settings"] = {
             "tolerance": settings.tolerance,
             "show_on_share_links": settings.show_on_share_links,
+            "note": settings.note,
         }
     return out
 
@@ -142,7 +143,8 @@ def restore_part(canvas, value: dict, user=None) -> None:
             value=entry["value"],
             source=entry.get("source", ""),
             note=entry.get("note", ""),
-            entered_by=who(entry.get("entered_by")),
+            # A value the file names nobody for (a worked example's) was entered by the person restoring it.
+            entered_by=who(entry["entered_by"]) if entry.get("entered_by") else user,
             deleted_at=parse_datetime(entry["deleted_at"]) if entry.get("deleted_at") else None,
             deleted_by=who(entry.get("deleted_by")),
         )

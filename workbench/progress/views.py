@@ -85,7 +85,11 @@ def _page(request, canvas, *, form=None, import_form=None, settings_form=None, s
             "import_form": import_form or CsvImportForm(),
             "settings_form": settings_form
             or SettingsForm(
-                initial={"tolerance": settings.tolerance, "show_on_share_links": settings.show_on_share_links}
+                initial={
+                    "tolerance": settings.tolerance,
+                    "show_on_share_links": settings.show_on_share_links,
+                    "note": settings.note,
+                }
             ),
         }
     )
