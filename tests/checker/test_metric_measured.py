@@ -44,3 +44,16 @@ def test_within_the_first_year_or_with_a_later_value_nothing_is_found():
     # A value within the baseline year itself is not a value after the baseline.
     same_year = {mid: dt.date(y, 12, 1) for mid, y in baselines.items()}
     assert len(_hits(check(document, measured=same_year, today=dt.date(2200, 1, 1)))) == len(baselines)
+
+
+def test_the_rule_adds_no_credit_while_no_baseline_is_a_year_old():
+    # The canvas page runs the checker without measurements; the progress page's scores must not drift from it
+    # for a canvas whose baselines are all recent (or undated, as in the worked examples).
+    document = complete_canvas()
+    earliest = min(_baselines(document).values())
+    plain = check(document)
+    early = check(document, measured={}, today=dt.date(earliest, 6, 1))
+    assert early.criteria == plain.criteria and early.readiness == plain.readiness
+    for metric in document["metrics"]:
+        metric["baseline"]["year"] = None
+    assert check(document, measured={}, today=dt.date(2200, 1, 1)).criteria == check(document).criteria

@@ -118,3 +118,15 @@ def test_the_page_runs_the_same_queries_whatever_the_number_of_values(
             )
     with django_assert_num_queries(few):
         assert client.get(f"/canvases/{canvas.pk}/progress/").status_code == 200
+
+
+def test_outcomes_and_outputs_are_shown_apart_by_the_teams_label(client_for, people):
+    from tests.factories import full_document, make_canvas
+
+    document = full_document("Apart")
+    document["metrics"][1].update(kind="output", name="Cooking sessions held", unit="sessions")
+    canvas = make_canvas(people["team"], people["owner"], document=document)
+    page = client_for("viewer").get(f"/canvases/{canvas.pk}/progress/").content.decode()
+    outcomes, outputs = page.split('id="outputs-title"')
+    assert "Metric 1" in outcomes and "Cooking sessions held" not in outcomes
+    assert "Cooking sessions held" in outputs

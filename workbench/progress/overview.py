@@ -14,6 +14,8 @@ from workbench.document.spec import CANVAS
 from workbench.progress import track
 from workbench.progress.actions import near_term_actions
 
+OUTCOME_KINDS = ("mission_outcome", "intermediate_outcome")
+
 
 def measured_dates(latest: dict[str, tuple[int, dt.date | None]]) -> dict[str, dt.date]:
     """What the checker reads (check(measured=…)): each metric's latest value as a date; a year is its 1 January."""
@@ -50,6 +52,7 @@ def metric_rows(document: dict, measurements, *, tolerance: float, today: dt.dat
             path=path,
             points=points,
             tolerance=tolerance,
+            anchors=track.anchors(raw) if path is None else (None, None),
             id_prefix=f"{id_prefix}-{position}",
         )
         rows.append(
@@ -58,7 +61,8 @@ def metric_rows(document: dict, measurements, *, tolerance: float, today: dt.dat
                 "position": position,
                 "name": raw.get("name") or f"Metric {position}",
                 "kind": _kind_label(raw.get("kind") or ""),
-                "outcome": checked.counts_outcome(item),
+                # The team's label decides where a metric is shown; without one, its words do (as the checker reads them).
+                "outcome": (raw.get("kind") in OUTCOME_KINDS) if raw.get("kind") else checked.counts_outcome(item),
                 "unit": raw.get("unit") or "",
                 "source": raw.get("source") or "",
                 "baseline": raw.get("baseline") or {},

@@ -88,6 +88,19 @@ class Path:
         return tolerance / 100 * scale
 
 
+def _point(measurement) -> Point | None:
+    value, year = (measurement or {}).get("value"), (measurement or {}).get("year")
+    for v in (value, year):
+        if v is None or isinstance(v, bool) or not isinstance(v, int | float):
+            return None
+    return Point(float(year), float(value))
+
+
+def anchors(metric: dict) -> tuple[Point | None, Point | None]:
+    """The baseline and the target of a metric each on its own, where it has a value and a year."""
+    return _point(metric.get("baseline")), _point(metric.get("target"))
+
+
 @dataclass(frozen=True)
 class Verdict:
     """A metric's status, in a word and in a sentence that shows the sums."""
@@ -185,15 +198,20 @@ def chart_svg(
     id_prefix: str = "",
     width: int = WIDTH,
     height: int = HEIGHT,
+    anchors: tuple[Point | None, Point | None] = (None, None),
 ) -> str:
     """An accessible SVG chart of a metric: baseline, target, the straight path with its tolerance, the values.
 
-    No script, no style attribute, no external reference; every text escaped. Empty when there is nothing to draw.
+    Without a path, `anchors` are the baseline and the target that have a value and a year on their own: drawn as
+    marks, with no line between them. No script, no style attribute, no external reference; every text escaped.
+    Empty when there is nothing to draw.
     """
-    if path is None and not points:
+    lone_baseline, lone_target = (None, None) if path else anchors
+    if path is None and not points and lone_baseline is None and lone_target is None:
         return ""
-    xs = [p.at for p in points] + ([path.baseline.at, path.target.at] if path else [])
-    ys = [p.value for p in points] + ([path.baseline.value, path.target.value] if path else [])
+    marks = [p for p in (lone_baseline, lone_target) if p is not None]
+    xs = [p.at for p in points + marks] + ([path.baseline.at, path.target.at] if path else [])
+    ys = [p.value for p in points + marks] + ([path.baseline.value, path.target.value] if path else [])
     band = path.band(tolerance) if path else 0.0
     if path:
         ys += [
@@ -233,6 +251,12 @@ def chart_svg(
         parts.append(
             f"baseline {fmt(path.baseline.value)} in {int(path.baseline.at)}, target {fmt(path.target.value)} in "
             f"{int(path.target.at)}"
+        )
+    if lone_baseline:
+        parts.append(f"baseline {fmt(lone_baseline.value)} in {int(lone_baseline.at)}")
+    if lone_target:
+        parts.append(
+            f"target {fmt(lone_target.value)} in {int(lone_target.at)}, with no dated baseline to draw a path from"
         )
     if points:
         listed = "; ".join(f"{_when(p.at)}: {fmt(p.value)}" for p in points[-12:])
@@ -282,10 +306,13 @@ def chart_svg(
             f'stroke="#0a58ca" stroke-width="2" stroke-dasharray="6 4">'
             f"<title>Straight path from baseline to target</title></line>"
         )
+    b, t = (path.baseline, path.target) if path else (lone_baseline, lone_target)
+    if b is not None:
         out.append(
             f'<rect x="{sx(b.at) - 5:.1f}" y="{sy(b.value) - 5:.1f}" width="10" height="10" fill="#6c757d">'
             f"<title>{escape(f'Baseline: {fmt(b.value)} in {int(b.at)}')}</title></rect>"
         )
+    if t is not None:
         tx, ty = sx(t.at), sy(t.value)
         out.append(
             f'<polygon points="{tx:.1f},{ty - 7:.1f} {tx + 7:.1f},{ty:.1f} {tx:.1f},{ty + 7:.1f} {tx - 7:.1f},{ty:.1f}" '

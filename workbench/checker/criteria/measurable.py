@@ -150,7 +150,12 @@ class MetricMeasured(Rule):
     id = "metric-measured"
 
     def applies(self, canvas):
-        return canvas.measured is not None
+        # Only where the caller keeps measurements and some baseline is a year old: elsewhere the rule would add
+        # credit no canvas page without measurements could show.
+        if canvas.measured is None:
+            return False
+        years = [metric.measurement("baseline").year for metric in canvas.metrics]
+        return any(year is not None and canvas.today >= datetime.date(year + 1, 1, 1) for year in years)
 
     def findings(self, canvas):
         found = []
