@@ -127,6 +127,7 @@ def test_outcomes_and_outputs_are_shown_apart_by_the_teams_label(client_for, peo
     document["metrics"][1].update(kind="output", name="Cooking sessions held", unit="sessions")
     canvas = make_canvas(people["team"], people["owner"], document=document)
     page = client_for("viewer").get(f"/canvases/{canvas.pk}/progress/").content.decode()
-    outcomes, outputs = page.split('id="outputs-title"')
+    outcomes, outputs = page.split('id="outcomes-title"')[1].split('id="outputs-title"')
+    outputs = outputs.split('id="record-title"')[0]
     assert "Metric 1" in outcomes and "Cooking sessions held" not in outcomes
     assert "Cooking sessions held" in outputs
