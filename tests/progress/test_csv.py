@@ -117,3 +117,8 @@ def _upload(data: bytes):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     return SimpleUploadedFile("values.csv", data, content_type="text/csv")
+
+
+def test_a_dot_before_three_digits_separates_thousands_in_a_semicolon_file():
+    data = b"metric;date;value\nmetric-1;2022;11.900\nmetric-1;2023;12.5\nmetric-2;2023;1.250.000\n"
+    assert [r.value for r in csvfile.read(data, metrics=METRICS)] == [11900.0, 12.5, 1250000.0]

@@ -2,7 +2,9 @@
 
 Reading accepts what Excel and LibreOffice write: UTF-8 with or without a byte order mark, `;` or `,` between
 fields (or a tab), a decimal comma, percentages written with `%`, thousands separators, and a year (2024) or an ISO
-date (2024-06-30) for when a value was measured. One bad row and the whole file is refused: every problem is
+date (2024-06-30) for when a value was measured. In a file with semicolons (a European spreadsheet) the comma is the
+decimal sign and a dot before three digits separates thousands (11.900 is eleven thousand nine hundred); with
+commas between fields, a quoted "1,250" is a thousand and more and "12,5" twelve and a half. One bad row and the whole file is refused: every problem is
 named by its row and column, and nothing is stored. Pure Python; the views and the tests hand it bytes.
 """
 
@@ -127,8 +129,9 @@ def parse_value(text: str, *, delimiter: str) -> float:
             delimiter != ";" and len(groups) > 1 and all(len(g) == 3 for g in groups[1:]) and len(groups[0]) <= 3
         )
         raw = raw.replace(",", "") if thousands else raw.replace(",", ".")
-    elif raw.count(".") > 1:
-        raw = raw.replace(".", "")  # 1.250.000: dots between thousands
+    elif raw.count(".") > 1 or (delimiter == ";" and re.fullmatch(r"\d{1,3}(\.\d{3})+", raw)):
+        # 1.250.000, or 11.900 in a file with semicolons (a European spreadsheet): dots between thousands.
+        raw = raw.replace(".", "")
     value = sign * float(raw)
     if not math.isfinite(value) or abs(value) > VALUE_MAX:
         raise ValueError(f"“{text.strip()}” is larger than the largest value a metric holds ({VALUE_MAX:,})")

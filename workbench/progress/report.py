@@ -4,6 +4,9 @@ only the print assets in static/pdf, nothing from the network or the disk beside
 
 from __future__ import annotations
 
+import hashlib
+from functools import cache
+
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils.text import slugify
@@ -36,9 +39,14 @@ def render_report(context: dict):
     )
 
 
+@cache
+def _stylesheet_hash() -> str:
+    return hashlib.sha256((asset_dir() / STYLESHEET).read_bytes()).hexdigest()[:16]
+
+
 def report_pdf(canvas, context: dict) -> bytes:
-    """The report's PDF, rendered once for what it shows (the HTML) and kept with the one-pagers."""
-    key = cache_key("progress-report", canvas.pk, content_hash(report_html(context)))
+    """The report's PDF, rendered once for what it shows (the HTML and its stylesheet) and kept with the one-pagers."""
+    key = cache_key("progress-report", canvas.pk, _stylesheet_hash(), content_hash(report_html(context)))
     return cached_pdf(key, lambda: render_report(context).pdf)
 
 

@@ -161,12 +161,15 @@ def rule_text(tolerance: float, today: dt.date) -> str:
 
 
 def fmt(value: float) -> str:
-    """A number as people write it: 1,250; 12.5; -3."""
+    """A number as people write it: 1,250; 12.5; -3; 9,370 (four significant digits at most after the point)."""
     if value is None:
         return ""
     if float(value).is_integer() and abs(value) < 1e15:
         return f"{int(value):,}"
-    return f"{value:,.4f}".rstrip("0").rstrip(".")
+    # Four significant digits, and never fewer than the whole part: 9,370.49 → 9,370; 57.5; 0.0123.
+    decimals = max(0, 3 - math.floor(math.log10(abs(value))))
+    text = f"{value:,.{decimals}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 # ---------------------------------------------------------------------------------------------- the chart
@@ -278,7 +281,7 @@ def chart_svg(
             f'<line x1="{LEFT}" y1="{y:.1f}" x2="{width - RIGHT}" y2="{y:.1f}" stroke="#dee2e6" stroke-width="1"/>'
         )
         out.append(
-            f'<text x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="11" fill="#495057">{escape(fmt(tick))}</text>'
+            f'<text x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="12" fill="#495057">{escape(fmt(tick))}</text>'
         )
     years = list(range(x0, x1 + 1))
     step = max(1, math.ceil(len(years) / 8))
@@ -286,7 +289,7 @@ def chart_svg(
         x = sx(year)
         out.append(f'<line x1="{x:.1f}" y1="{TOP + plot_h}" x2="{x:.1f}" y2="{TOP + plot_h + 4}" stroke="#495057"/>')
         out.append(
-            f'<text x="{x:.1f}" y="{TOP + plot_h + 18}" text-anchor="middle" font-size="11" fill="#495057">{year}</text>'
+            f'<text x="{x:.1f}" y="{TOP + plot_h + 18}" text-anchor="middle" font-size="12" fill="#495057">{year}</text>'
         )
     out.append(
         f'<line x1="{LEFT}" y1="{TOP + plot_h}" x2="{width - RIGHT}" y2="{TOP + plot_h}" stroke="#495057" stroke-width="1"/>'
