@@ -157,3 +157,15 @@ class SharedName(models.Model):
 
     def __str__(self):
         return f"{self.kind} {self.key}: {'same' if self.same else 'different'}"
+
+
+class PortfolioStamp(models.Model):
+    """When anything of a team's progress last changed: a value, a mark, a setting, a decision on a shared name.
+    Written in the same transaction as the change (progress.services), so the portfolio, kept whole, knows in one
+    small query that it has to be drawn again."""
+
+    team = models.OneToOneField("teams.Team", on_delete=models.CASCADE, primary_key=True, related_name="+")
+    version = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self):
+        return f"progress of team {self.team_id}, version {self.version}"

@@ -10,6 +10,7 @@ import unicodedata
 from collections import defaultdict
 
 from django.core.paginator import Paginator
+from django.urls import reverse
 
 from workbench import caching
 from workbench.canvases.models import Canvas, Status
@@ -52,6 +53,23 @@ def _level(canvas, document, latest: dict, today: dt.date) -> tuple:
 def _verdict(document, measured, today):
     report = check(document, measured=measured, today=today)
     return (report.level, report.readiness)
+
+
+PARAMS = ("q", "status", "level", "sort", "order", "page")
+
+
+def choices(params) -> dict:
+    """The filters and order the address asks for, each checked against what it may be."""
+    return {
+        "query": (params.get("q") or "").strip()[:200],
+        "status": params.get("status") if params.get("status") in Status.values else "",
+        "level": params.get("level") if params.get("level") in LEVEL_NAMES else "",
+        "sort": params.get("sort") if params.get("sort") in SORTS else "deadline",
+        "descending": params.get("order") == "desc",
+        "sorts": [(key, label) for key, (label, _) in SORTS.items()],
+        "statuses": Status.choices,
+        "levels": LEVEL_NAMES,
+    }
 
 
 def build(team, *, today: dt.date, params) -> dict:
@@ -97,6 +115,8 @@ def build(team, *, today: dt.date, params) -> dict:
         )
         row = {
             "pk": canvas.pk,
+            "url": reverse("canvases:detail", kwargs={"pk": canvas.pk}),
+            "progress_url": reverse("progress:canvas", kwargs={"pk": canvas.pk}),
             "title": canvas.title,
             "statement": canvas.statement,
             "deadline": doc.get("deadline_year"),
@@ -137,9 +157,8 @@ def build(team, *, today: dt.date, params) -> dict:
                 kind = "Done" if mark.done else "Due"
                 timeline[mark.on.year].append({"canvas": row, "kind": kind, "text": action["text"], "on": mark.on})
 
-    query = (params.get("q") or "").strip()
-    status = params.get("status") if params.get("status") in Status.values else ""
-    level = params.get("level") if params.get("level") in LEVEL_NAMES else ""
+    chosen = choices(params)
+    query, status, level = chosen["query"], chosen["status"], chosen["level"]
     shown = [
         row
         for row in rows
@@ -147,8 +166,7 @@ def build(team, *, today: dt.date, params) -> dict:
         and (not status or row["status"] == status)
         and (not level or row["level"] == level)
     ]
-    sort = params.get("sort") if params.get("sort") in SORTS else "deadline"
-    descending = params.get("order") == "desc"
+    sort, descending = chosen["sort"], chosen["descending"]
     shown.sort(key=SORTS[sort][1], reverse=descending)
     shown_ids = {row["pk"] for row in shown}
     page = Paginator(shown, PER_PAGE).get_page(params.get("page"))
@@ -186,14 +204,7 @@ def build(team, *, today: dt.date, params) -> dict:
         "rows": page.object_list,
         "shown": len(shown),
         "totals": totals,
-        "query": query,
-        "status": status,
-        "level": level,
-        "sort": sort,
-        "descending": descending,
-        "sorts": [(key, label) for key, (label, _) in SORTS.items()],
-        "statuses": Status.choices,
-        "levels": LEVEL_NAMES,
+        **chosen,
         "shared_groups": [("Levers", shared(levers, "lever")), ("Actors", shared(actors, "actor"))],
         "timeline": [y for y in years if y["entries"]],
         "today": today,

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from django.db.models import F, Window
+from django.db.models import F, OuterRef, Subquery, Window
 from django.db.models.functions import RowNumber
 
-from workbench.progress.models import ActionMark, Measurement, MeasurementChange
+from workbench.canvases.models import Canvas
+from workbench.progress.models import ActionMark, Measurement, MeasurementChange, PortfolioStamp
 
 
 def measurements_of(canvas):
@@ -45,3 +46,19 @@ def latest_values(canvas_ids) -> dict[int, dict[str, tuple]]:
     for canvas_id, metric, year, date, value in ranked:
         out.setdefault(canvas_id, {})[metric] = (year, date, value)
     return out
+
+
+def portfolio_stamp(team) -> tuple:
+    """Everything whose change changes a team's portfolio, in one small query whatever the team's size: each live
+    canvas's revision, status and title, with the version of the team's progress (services.touch). A team without
+    canvases has a portfolio with nothing in it, whatever its version."""
+    version = PortfolioStamp.objects.filter(team=OuterRef("team")).values("version")[:1]
+    return tuple(
+        Canvas.objects.live()
+        .filter(team=team)
+        .annotate(progress_version=Subquery(version))
+        .order_by("pk")
+        .values_list(
+            "pk", "title", "status", "current_revision__number", "current_revision__created_at", "progress_version"
+        )
+    )

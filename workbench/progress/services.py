@@ -6,16 +6,31 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 
 from workbench.progress import csvfile
-from workbench.progress.models import ActionMark, Measurement, MeasurementChange, ProgressSettings, SharedName
+from workbench.progress.models import (
+    ActionMark,
+    Measurement,
+    MeasurementChange,
+    PortfolioStamp,
+    ProgressSettings,
+    SharedName,
+)
 
 Action = MeasurementChange.Action
 
 
 class PeriodTaken(ValueError):
     """The metric has a value for that year or date already: change that one instead."""
+
+
+def touch(team_id: int) -> None:
+    """Note that the team's progress changed (in the caller's transaction): its portfolio is drawn again."""
+    if not PortfolioStamp.objects.filter(team_id=team_id).update(version=F("version") + 1):
+        PortfolioStamp.objects.get_or_create(team_id=team_id)
+        PortfolioStamp.objects.filter(team_id=team_id).update(version=F("version") + 1)
 
 
 def settings_for(canvas) -> ProgressSettings:
@@ -33,6 +48,7 @@ def save_settings(
     if note is not None:
         defaults["note"] = note
     settings, _ = ProgressSettings.objects.update_or_create(canvas=canvas, defaults=defaults)
+    touch(canvas.team_id)
     canvas.progress_settings = settings
     return settings
 
@@ -68,6 +84,7 @@ def record_measurement(
     MeasurementChange.objects.create(
         measurement=measurement, canvas=canvas, action=Action.RECORDED, after=measurement.snapshot(), by=user
     )
+    touch(canvas.team_id)
     return measurement
 
 
@@ -92,6 +109,7 @@ def change_measurement(
         after=measurement.snapshot(),
         by=user,
     )
+    touch(measurement.canvas.team_id)
     return measurement
 
 
@@ -108,6 +126,7 @@ def delete_measurement(*, measurement: Measurement, user) -> None:
         before=measurement.snapshot(),
         by=user,
     )
+    touch(measurement.canvas.team_id)
 
 
 @transaction.atomic
@@ -154,21 +173,26 @@ def import_rows(*, canvas, user, rows: list[csvfile.Row]) -> dict[str, int]:
         )
         counts["changed"] += 1
     MeasurementChange.objects.bulk_create(changes)
+    touch(canvas.team_id)
     return counts
 
 
 def mark_action(*, canvas, user, key: str, text: str, done: bool, on: dt.date | None) -> ActionMark:
     """Mark a near-term action done (on a day) or not done (due on a day, or with no date)."""
-    mark, _ = ActionMark.objects.update_or_create(
-        canvas=canvas, key=key, defaults={"text": text, "done": done, "on": on, "by": user}
-    )
+    with transaction.atomic():
+        mark, _ = ActionMark.objects.update_or_create(
+            canvas=canvas, key=key, defaults={"text": text, "done": done, "on": on, "by": user}
+        )
+        touch(canvas.team_id)
     return mark
 
 
 def decide_shared_name(*, team, user, kind: str, key: str, same: bool | None) -> None:
     """Confirm that levers or actors of several missions with the same normalised name are one (or are not);
     None takes the decision back."""
-    if same is None:
-        SharedName.objects.filter(team=team, kind=kind, key=key).delete()
-        return
-    SharedName.objects.update_or_create(team=team, kind=kind, key=key, defaults={"same": same, "by": user})
+    with transaction.atomic():
+        if same is None:
+            SharedName.objects.filter(team=team, kind=kind, key=key).delete()
+        else:
+            SharedName.objects.update_or_create(team=team, kind=kind, key=key, defaults={"same": same, "by": user})
+        touch(team.pk)

@@ -18,6 +18,7 @@ from django.utils.dateparse import parse_date, parse_datetime
 from workbench.canvases.parts import Part
 from workbench.progress import csvfile
 from workbench.progress.models import ActionMark, Measurement, MeasurementChange, ProgressSettings
+from workbench.progress.services import touch
 
 FORMAT = "mission-workbench-measurements/1"
 SCHEMA_FILE = Path(__file__).with_name("measurements-1.schema.json")
@@ -176,6 +177,7 @@ def restore_part(canvas, value: dict, user=None) -> None:
         )
     if "settings" in value:
         ProgressSettings.objects.update_or_create(canvas=canvas, defaults=value["settings"])
+    touch(canvas.team_id)
 
 
 MEASUREMENTS_PART = Part(key="measurements", export=export_part, check=problems, restore=restore_part)

@@ -368,12 +368,26 @@ def team_portfolio(request, slug):
     team = team_for_member(request.user, slug)
     if not request.user.has_perm("progress.view", team):
         raise PermissionDenied
-    view = portfolio.build(team, today=_today(), params=request.GET)
-    return render(
-        request,
-        "progress/portfolio.html",
-        {"team": team, **view, "can_confirm": request.user.has_perm("progress.confirm_match", team)},
+    today = _today()
+    can_confirm = request.user.has_perm("progress.confirm_match", team)
+    params = {key: request.GET.get(key, "") for key in portfolio.PARAMS}
+    chosen = portfolio.choices(params)
+    # The whole portfolio below the filters is kept until anything it shows changes (README, "Shared cache").
+    key = caching.portfolio_key(
+        team, selectors.portfolio_stamp(team), today, sorted(params.items()), can_confirm=can_confirm
     )
+    body = caching.kept_fragment(
+        request,
+        key,
+        "progress/partials/portfolio_body.html",
+        lambda: {
+            "team": team,
+            **portfolio.build(team, today=today, params=params),
+            "can_confirm": can_confirm,
+            "confirm_url": reverse("progress:confirm_match", kwargs={"slug": team.slug}),
+        },
+    )
+    return render(request, "progress/portfolio.html", {"team": team, "body": body, **chosen})
 
 
 @login_required
