@@ -131,3 +131,34 @@ def test_outcomes_and_outputs_are_shown_apart_by_the_teams_label(client_for, peo
     outputs = outputs.split('id="record-title"')[0]
     assert "Metric 1" in outcomes and "Cooking sessions held" not in outcomes
     assert "Cooking sessions held" in outputs
+
+
+def test_the_owner_sets_the_tolerance_and_what_share_links_show(client_for, canvas, people):
+    from django.test import Client
+
+    from workbench.review import services as review
+
+    this_year = dt.date.today().year
+    expected = 20 + 30 * (this_year - 2023) / 7  # metric-1's path this year
+    services.record_measurement(
+        canvas=canvas, user=people["editor"], metric="metric-1", year=this_year, date=None, value=expected - 4
+    )
+    owner = client_for("owner")
+    assert "progress-metric-1" not in _page(owner, canvas)
+    assert 'progress-status progress-behind">Behind' in _page(owner, canvas)  # ±3 at 10 %
+    link = review.create_share_link(canvas=canvas, user=people["owner"], label="Cabinet")
+    stranger = Client()  # holds the link, signed in nowhere
+    assert stranger.get(f"/s/{link.token}/progress/").status_code == 404
+    response = owner.post(
+        f"/canvases/{canvas.pk}/progress/settings/", {"tolerance": "20", "show_on_share_links": "on", "note": ""}
+    )
+    assert response.status_code == 302
+    page = _page(owner, canvas)
+    assert 'progress-status progress-on_track">On track' in page  # ±6 at 20 %
+    assert f"/s/{link.token}/progress/" in page
+    shared = stranger.get(f"/s/{link.token}/progress/")
+    assert shared.status_code == 200 and shared["Referrer-Policy"] == "no-referrer"
+    assert "through a share link: read only" in shared.content.decode()
+    assert "Record a measurement" not in shared.content.decode()
+    bad = owner.post(f"/canvases/{canvas.pk}/progress/settings/", {"tolerance": "150", "note": "kept"})
+    assert bad.status_code == 422 and "less than or equal to 100" in bad.content.decode()

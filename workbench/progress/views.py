@@ -77,10 +77,17 @@ def _page(request, canvas, *, form=None, import_form=None, settings_form=None, s
     )
     metrics = _metric_choices(canvas.document)
     can_record = request.user.has_perm("progress.record", canvas)
+    can_configure = request.user.has_perm("progress.settings", canvas)
+    if can_configure and settings.show_on_share_links:
+        # Where people holding the canvas's share links read its progress.
+        context["shared_progress"] = [
+            (link.label, request.build_absolute_uri(reverse("progress:shared", kwargs={"token": link.token})))
+            for link in canvas.share_links.filter(revoked_at__isnull=True).order_by("pk")
+        ]
     context.update(
         {
             "can_record": can_record,
-            "can_configure": request.user.has_perm("progress.settings", canvas),
+            "can_configure": can_configure,
             "form": form or MeasurementForm(metrics=metrics, initial={"when": _today().year}),
             "import_form": import_form or CsvImportForm(),
             "settings_form": settings_form
