@@ -162,3 +162,13 @@ def test_the_owner_sets_the_tolerance_and_what_share_links_show(client_for, canv
     assert "Record a measurement" not in shared.content.decode()
     bad = owner.post(f"/canvases/{canvas.pk}/progress/settings/", {"tolerance": "150", "note": "kept"})
     assert bad.status_code == 422 and "less than or equal to 100" in bad.content.decode()
+
+
+def test_changing_a_value_starts_from_every_digit_recorded(client_for, canvas, people):
+    m = services.record_measurement(
+        canvas=canvas, user=people["editor"], metric="metric-1", year=2024, date=None, value=12345.678
+    )
+    client = client_for("editor")
+    form = client.get(f"/canvases/{canvas.pk}/progress/measurements/{m.pk}/edit/").content.decode()
+    assert 'value="12345.678"' in form
+    assert "12,345.678" in _page(client, canvas)

@@ -172,6 +172,18 @@ def fmt(value: float) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
+def exact(value: float) -> str:
+    """A value as recorded, every digit kept, with thousands separated: 12,345.678; 30."""
+    text = f"{value:,}"
+    return text[:-2] if text.endswith(".0") else text
+
+
+def typed(value: float) -> str:
+    """A value as a person would type it back into the form: every digit, no separators (12345.678; 30)."""
+    text = repr(float(value))
+    return text[:-2] if text.endswith(".0") else text
+
+
 # ---------------------------------------------------------------------------------------------- the chart
 
 WIDTH, HEIGHT = 480, 220

@@ -153,7 +153,7 @@ def measurement_edit(request, pk, measurement_pk):
     initial = {
         "metric": measurement.metric,
         "when": measurement.when,
-        "value": track.fmt(measurement.value).replace(",", ""),
+        "value": track.typed(measurement.value),
         "source": measurement.source,
         "note": measurement.note,
     }

@@ -11,3 +11,11 @@ def number(value):
     if value is None or isinstance(value, bool) or not isinstance(value, int | float):
         return ""
     return track.fmt(value)
+
+
+@register.filter
+def exact(value):
+    """A value as recorded, every digit kept: the tables of values and the history."""
+    if value is None or isinstance(value, bool) or not isinstance(value, int | float):
+        return ""
+    return track.exact(value)
