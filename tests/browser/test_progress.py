@@ -88,3 +88,23 @@ def test_progress_pages_and_the_portfolio_have_no_serious_accessibility_violatio
         page.goto(url)
         found[name] = accessibility.serious_violations(page)
     assert {name: v for name, v in found.items() if v} == {}
+
+
+def test_on_a_phone_nothing_runs_off_to_the_right(page, sign_in):
+    from workbench.progress import services
+
+    officer = make_user("officer")
+    team = make_team("Phone team", owner=officer)
+    canvases = [make_canvas(team, officer, full_document(title)) for title in ("Good food", "Warm homes")]
+    services.record_measurement(
+        canvas=canvases[0], user=officer, metric="metric-1", year=2025, date=None, value=33, source="A long source " * 5
+    )
+    sign_in(officer)
+    page.set_viewport_size({"width": 390, "height": 844})
+    for url in (f"/canvases/{canvases[0].pk}/progress/", f"/teams/{team.slug}/portfolio/"):
+        page.goto(url)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, url
+    # The portfolio's rows read as cards: each mission's figures under its title, within the screen.
+    link = page.get_by_role("link", name="Warm homes", exact=True).first
+    box = link.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 390
