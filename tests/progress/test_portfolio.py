@@ -136,7 +136,10 @@ def test_queries_do_not_grow_with_missions_or_measurements(client_for, people, m
             client.get(f"/teams/{people['team'].slug}/portfolio/{query}")
         return len(captured)
 
+    # Drawn afresh: session, person, team, roles, the stamp, canvases with documents, latest values, settings,
+    # marks, decisions, notifications.
     few = count("")
+    assert few == 11
     for n in range(6):
         canvas = _mission(people, f"Mission {n}", deadline=2030 + n)
         for year in range(2010, 2030):
@@ -147,3 +150,13 @@ def test_queries_do_not_grow_with_missions_or_measurements(client_for, people, m
     # Kept: the second view runs only the queries that tell whether anything changed.
     with django_assert_num_queries(6):
         client.get(f"/teams/{people['team'].slug}/portfolio/")
+
+
+def test_a_columns_heading_sorts_by_it_and_turns_the_order_round(client_for, people, missions):
+    client = client_for("viewer")
+    page = _get(client, people["team"], "?sort=title")
+    assert (
+        'aria-sort="ascending"><a class="portfolio-sort" href="?q=&amp;status=&amp;level=&amp;sort=title&amp;order=desc"'
+        in page
+    )
+    assert 'href="?q=&amp;status=&amp;level=&amp;sort=deadline&amp;order=asc">Deadline' in page

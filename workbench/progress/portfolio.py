@@ -11,6 +11,7 @@ from collections import defaultdict
 
 from django.core.paginator import Paginator
 from django.urls import reverse
+from django.utils.http import urlencode
 
 from workbench import caching
 from workbench.canvases.models import Canvas, Status
@@ -23,7 +24,7 @@ from workbench.progress.selectors import latest_values
 
 LEVEL_NAMES = [name for name, _ in LEVELS]  # from the top
 SORTS = {
-    "title": ("Title", lambda row: row["title"].casefold()),
+    "title": ("Mission", lambda row: row["title"].casefold()),
     "deadline": ("Deadline", lambda row: (row["deadline"] is None, row["deadline"] or 0)),
     "status": ("Review status", lambda row: list(Status.values).index(row["status"])),
     "level": ("Checker level", lambda row: (-LEVEL_NAMES.index(row["level"]), row["readiness"])),
@@ -167,6 +168,13 @@ def build(team, *, today: dt.date, params) -> dict:
         and (not level or row["level"] == level)
     ]
     sort, descending = chosen["sort"], chosen["descending"]
+    headers = []
+    for key, (label, _) in SORTS.items():
+        # A column's heading sorts by it; the sorted column's heading turns the order round.
+        order = "asc" if key != sort or descending else "desc"
+        address = urlencode({"q": query, "status": status, "level": level, "sort": key, "order": order})
+        current = ("descending" if descending else "ascending") if key == sort else ""
+        headers.append({"label": label, "href": f"?{address}", "aria_sort": current})
     shown.sort(key=SORTS[sort][1], reverse=descending)
     shown_ids = {row["pk"] for row in shown}
     page = Paginator(shown, PER_PAGE).get_page(params.get("page"))
@@ -205,6 +213,7 @@ def build(team, *, today: dt.date, params) -> dict:
         "shown": len(shown),
         "totals": totals,
         **chosen,
+        "headers": headers,
         "shared_groups": [("Levers", shared(levers, "lever")), ("Actors", shared(actors, "actor"))],
         "timeline": [y for y in years if y["entries"]],
         "today": today,
