@@ -100,7 +100,11 @@ def change_measurement(
     measurement.source, measurement.note = source.strip(), note.strip()
     if measurement.snapshot() == before:
         return measurement
-    measurement.save()
+    try:
+        with transaction.atomic():
+            measurement.save()
+    except IntegrityError:  # someone recorded that period a moment ago
+        raise PeriodTaken(f"a value for {date.isoformat() if date else year} is recorded already") from None
     MeasurementChange.objects.create(
         measurement=measurement,
         canvas_id=measurement.canvas_id,

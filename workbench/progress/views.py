@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db import IntegrityError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -213,7 +214,16 @@ def csv_import(request, pk):
                 form.add_error("file", str(problem))
             form.add_error("file", "Nothing from this file was stored. Correct the rows named above and try again.")
         else:
-            counts = services.import_rows(canvas=canvas, user=request.user, rows=rows)
+            try:
+                counts = services.import_rows(canvas=canvas, user=request.user, rows=rows)
+            except IntegrityError:
+                # Someone recorded a value for one of the file's periods while it was being stored: nothing was.
+                form.add_error(
+                    "file",
+                    "Someone recorded a value for one of these years or dates while the file was being stored, "
+                    "so nothing from it was stored. Import it again: that value is then changed to the file's.",
+                )
+                return _page(request, canvas, import_form=form, status=409)
             messages.success(
                 request,
                 f"Imported {upload.name}: {counts['added']} new value(s), {counts['changed']} changed, "
