@@ -7,7 +7,7 @@ from pypdf import PdfReader
 
 from tests.factories import full_document, make_canvas
 from workbench.progress import report, selectors, services
-from workbench.progress.views import progress_context
+from workbench.progress.overview import canvas_progress
 
 
 @pytest.fixture(autouse=True)
@@ -30,7 +30,7 @@ def test_one_a4_portrait_page_that_loads_only_its_stylesheet(people):
                 value=20 + position + 3 * (year - 2023),
                 source='<a href="http://example.org/x">survey</a>',
             )
-    context = progress_context(
+    context = canvas_progress(
         canvas,
         measurements=selectors.measurements_of(canvas),
         marks=[],

@@ -7,8 +7,11 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 
+from workbench import caching
+from workbench.checker import check
 from workbench.checker.canvas import Canvas as CheckedCanvas
 from workbench.document.spec import CANVAS
 from workbench.progress import track
@@ -112,3 +115,33 @@ def action_rows(document: dict, marks) -> list[dict]:
     return [
         {**action, "mark": by_key.get(action["key"])} for action in near_term_actions(document.get("near_term") or "")
     ]
+
+
+def canvas_progress(canvas, *, measurements, marks, settings, id_prefix="m") -> dict:
+    """What the progress page, the shared page and the report show of a canvas, judged today."""
+    today = timezone.localdate()
+    rows = metric_rows(canvas.document, measurements, tolerance=settings.tolerance, today=today, id_prefix=id_prefix)
+    latest = {}
+    for m in measurements:
+        if m.deleted_at is None and (m.metric not in latest or m.at > track.position(*latest[m.metric])):
+            latest[m.metric] = (m.year, m.date)
+    measured = measured_dates(latest)
+    # The checker's view with the measurements: kept per revision and latest dates, like the canvas page's report.
+    key = caching.measured_checker_key(canvas, measured, today)
+    verdict = caching.kept(key, lambda: check(canvas.document, measured=measured, today=today))
+    split = split_rows(rows)
+    context = {
+        "canvas": canvas,
+        "team": canvas.team,
+        "doc": canvas.document,
+        "settings": settings,
+        "rule": track.rule_text(settings.tolerance, today),
+        "today": today,
+        "rows": rows,
+        **split,
+        "groups": [("Outcomes", split["outcomes"]), ("Outputs", split["outputs"])],
+        "actions": action_rows(canvas.document, marks),
+        "checker": verdict,
+        "unmeasured": [f for f in verdict.findings if f.rule == "metric-measured"],
+    }
+    return context

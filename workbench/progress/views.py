@@ -19,7 +19,6 @@ from django.views.decorators.http import require_GET, require_POST
 
 from workbench import caching
 from workbench.canvases.selectors import canvas_for
-from workbench.checker import check
 from workbench.pdf.engine import RenderError
 from workbench.progress import csvfile, overview, portfolio, report, selectors, services, track
 from workbench.progress.forms import ActionMarkForm, CsvImportForm, MatchForm, MeasurementForm, SettingsForm
@@ -38,42 +37,9 @@ def _metric_choices(document) -> list[tuple[str, str]]:
     return [(m["id"], m.get("name") or m["id"]) for m in document.get("metrics") or [] if m.get("id")]
 
 
-def progress_context(canvas, *, measurements, marks, settings, id_prefix="m") -> dict:
-    """What the progress page, the shared page and the report show."""
-    today = _today()
-    rows = overview.metric_rows(
-        canvas.document, measurements, tolerance=settings.tolerance, today=today, id_prefix=id_prefix
-    )
-    latest = {}
-    for m in measurements:
-        if m.deleted_at is None and (m.metric not in latest or m.at > track.position(*latest[m.metric])):
-            latest[m.metric] = (m.year, m.date)
-    measured = overview.measured_dates(latest)
-    # The checker's view with the measurements: kept per revision and latest dates, like the canvas page's report.
-    key = caching.measured_checker_key(canvas, measured, today)
-    verdict = caching.kept(key, lambda: check(canvas.document, measured=measured, today=today))
-    context = {
-        "canvas": canvas,
-        "team": canvas.team,
-        "doc": canvas.document,
-        "settings": settings,
-        "rule": track.rule_text(settings.tolerance, today),
-        "today": today,
-        "rows": rows,
-        **overview.split_rows(rows),
-        "actions": overview.action_rows(canvas.document, marks),
-        "groups": [],
-        "checker": verdict,
-        "unmeasured": [f for f in verdict.findings if f.rule == "metric-measured"],
-    }
-    split = overview.split_rows(rows)
-    context["groups"] = [("Outcomes", split["outcomes"]), ("Outputs", split["outputs"])]
-    return context
-
-
 def _page(request, canvas, *, form=None, import_form=None, settings_form=None, status=200):
     settings = services.settings_for(canvas)
-    context = progress_context(
+    context = overview.canvas_progress(
         canvas, measurements=selectors.measurements_of(canvas), marks=selectors.marks_of(canvas), settings=settings
     )
     metrics = _metric_choices(canvas.document)
@@ -322,7 +288,7 @@ def _report_response(canvas, context):
 @require_GET
 def report_pdf(request, pk):
     canvas = canvas_for(request.user, pk, perm="progress.view")
-    context = progress_context(
+    context = overview.canvas_progress(
         canvas,
         measurements=selectors.measurements_of(canvas),
         marks=selectors.marks_of(canvas),
@@ -353,7 +319,7 @@ def _private(response):
 @require_GET
 def shared(request, token):
     link, canvas = _shared_canvas(token)
-    context = progress_context(
+    context = overview.canvas_progress(
         canvas,
         measurements=selectors.measurements_of(canvas),
         marks=selectors.marks_of(canvas),
@@ -366,7 +332,7 @@ def shared(request, token):
 @require_GET
 def shared_report(request, token):
     _, canvas = _shared_canvas(token)
-    context = progress_context(
+    context = overview.canvas_progress(
         canvas,
         measurements=selectors.measurements_of(canvas),
         marks=selectors.marks_of(canvas),
