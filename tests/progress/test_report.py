@@ -56,3 +56,17 @@ def test_download_is_a_pdf_named_after_the_mission(client_for, canvas):
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
     assert "good-food-for-everyone-progress-" in response["Content-Disposition"]
+
+
+def test_a_canvas_with_every_metric_list_full_runs_on_and_loses_nothing(people):
+    document = full_document("Forty metrics", items=40)
+    canvas = make_canvas(people["team"], people["owner"], document=document)
+    context = canvas_progress(
+        canvas, measurements=[], marks=[], settings=services.settings_for(canvas), id_prefix="pdf"
+    )
+    output = report.render_report(context)
+    reader = PdfReader(io.BytesIO(output.pdf))
+    text = " ".join(" ".join((page.extract_text() or "") for page in reader.pages).split())
+    assert output.pages == len(reader.pages) > 1
+    assert f"Page 1 of {output.pages}" in text
+    assert all(f"Metric {n} " in text for n in range(1, 41))
