@@ -11,6 +11,11 @@ number of SQL queries each page runs on a small and on the busiest canvas or tea
 render until it changes (workbench/caching.py: the one-pager, scorecard and findings, the editor, the threads,
 feed lines and dashboard rows), so a second table measures the first view after a comment changed: the review
 pages with their threads and feed lines rendered afresh on every request.
+
+    DATABASE_URL=sqlite:///var/portfolio.sqlite3 .venv/bin/python bench/bench_pages.py --portfolio
+
+measures a team's portfolio page with 50 missions and 5,000 measurements (made on first run, with a team of 5
+missions beside it) against the bare page, and the queries of both.
 """
 
 from __future__ import annotations
@@ -160,5 +165,107 @@ def main():
             caching.cache = kept
 
 
+def portfolio_team(slug: str, missions: int, values_per_mission: int):
+    """A team with `missions` canvases of four metrics each and `values_per_mission` monthly values per canvas,
+    made once (the slug says its size)."""
+    import datetime as dt
+
+    from django.contrib.auth import get_user_model
+
+    from tests.factories import full_document
+    from workbench.canvases.services import create_canvas
+    from workbench.progress.models import Measurement
+    from workbench.teams.models import Team
+
+    team = Team.objects.filter(slug=slug).first()
+    if team is not None:
+        return team
+    owner, _ = get_user_model().objects.get_or_create(username=f"{slug}-owner")
+    team = Team.objects.create(name=f"Portfolio of {missions}", slug=slug)
+    Membership.objects.create(team=team, user=owner, role=Role.OWNER)
+    per_metric = values_per_mission // 4
+    rows = []
+    for n in range(missions):
+        document = full_document(f"Mission {n + 1}", items=4)
+        document["deadline_year"] = 2030 + n % 10
+        canvas = create_canvas(team=team, user=owner, document=document)
+        for metric in document["metrics"]:
+            for month in range(per_metric):
+                on = dt.date(2023 + month // 12, month % 12 + 1, 28)
+                rows.append(
+                    Measurement(
+                        canvas=canvas,
+                        metric=metric["id"],
+                        year=on.year,
+                        date=on,
+                        value=20 + month * 0.4,
+                        entered_by=owner,
+                    )
+                )
+    Measurement.objects.bulk_create(rows, batch_size=1000)
+    return team
+
+
+def portfolio():
+    """The portfolio of a team with 50 missions and 5,000 measurements, next to a bare page and to a team of 5."""
+    call_command("collectstatic", interactive=False, verbosity=0)
+    small = portfolio_team("portfolio-5", 5, 100)
+    large = portfolio_team("portfolio-50", 50, 100)
+    from workbench.progress.models import Measurement
+
+    print(
+        f"Portfolio: {large.canvases.count()} missions and "
+        f"{Measurement.objects.filter(canvas__team=large).count():,} measurements; "
+        f"{small.canvases.count()} and {Measurement.objects.filter(canvas__team=small).count():,}; {RUNS} requests"
+    )
+    with override_settings(ROOT_URLCONF="bench.bare_urls"):
+        pages = [("bare page", "/__bare__/", large)] + [
+            (f"portfolio of {team.canvases.count()}", f"/teams/{team.slug}/portfolio/", team) for team in (small, large)
+        ]
+        clients = {}
+        for team in (small, large):
+            clients[team.pk] = Client()
+            clients[team.pk].force_login(Membership.objects.get(team=team, role=Role.OWNER).user)
+        # Interleaved, one request of each page in turn, so that a busy machine slows them alike.
+        samples = {name: [] for name, _, _ in pages}
+        for _name, url, team in pages:
+            for _ in range(3):
+                assert clients[team.pk].get(url).status_code == 200, url
+        for _ in range(RUNS):
+            for name, url, team in pages:
+                started = time.perf_counter()
+                response = clients[team.pk].get(url)
+                samples[name].append((time.perf_counter() - started) * 1000)
+                assert response.status_code == 200, url
+        bare_p50 = statistics.median(samples["bare page"])
+        print(f"{'page':<22}{'p50 ms':>9}{'p95 ms':>9}{'× bare':>8}  queries")
+        for name, url, team in pages:
+            ordered = sorted(samples[name])
+            p50, p95 = statistics.median(ordered), ordered[int(len(ordered) * 0.95) - 1]
+            print(f"{name:<22}{p50:>9.2f}{p95:>9.2f}{p50 / bare_p50:>8.1f}  {queries(clients[team.pk], url)}")
+        # The first view after anything in it changed: the portfolio drawn afresh (each mission's checker level,
+        # kept per revision and latest dates, mostly still kept).
+        kept, caching.cache = caching.cache, Forgetting(caching.cache, ("portfolio:",))
+        try:
+            url = f"/teams/{large.slug}/portfolio/"
+            p50, p95 = timings(clients[large.pk], url, runs=max(5, RUNS // 4))
+            name = "  drawn afresh"
+            print(f"{name:<22}{p50:>9.2f}{p95:>9.2f}{p50 / bare_p50:>8.1f}  {queries(clients[large.pk], url)}")
+        finally:
+            caching.cache = kept
+
+
+class Forgetting(WithoutReviewParts):
+    """The shared cache without the parts whose keys start with one of `forgotten`."""
+
+    def __init__(self, cache, forgotten):
+        super().__init__(cache)
+        self.FORGOTTEN = forgotten
+
+
 if __name__ == "__main__":
-    main()
+    if "--portfolio" in sys.argv:
+        # Makes its own two teams on first run (in the database DATABASE_URL names): no load data needed.
+        portfolio()
+    else:
+        main()

@@ -15,6 +15,7 @@ from workbench.comments import services as comments
 from workbench.examples.models import Example
 from workbench.examples.services import read_seed, seeds_dir
 from workbench.notifications.models import Notification
+from workbench.progress import services as progress
 from workbench.sharing import services as sharing
 from workbench.teams.models import Invitation
 
@@ -162,6 +163,34 @@ MATRIX = [
     ("notifications:read", "post", lambda c: {}, {r: (LOGIN if r == "anonymous" else 302) for r in ROLES}),
     ("notifications:settings", "get", lambda c: {}, SIGNED_IN),
     ("notifications:activity", "get", lambda c: {"slug": c["team"].slug}, expect(MEMBERS)),
+    # Progress: editors and owners record, every member reads, the owner sets the tolerance and share links.
+    ("progress:canvas", "get", lambda c: {"pk": c["canvas"].pk}, expect(MEMBERS)),
+    ("progress:record", "post", lambda c: {"pk": c["canvas"].pk}, expect(WRITERS, ok=422)),
+    ("progress:import", "post", lambda c: {"pk": c["canvas"].pk}, expect(WRITERS, ok=422)),
+    ("progress:export", "get", lambda c: {"pk": c["canvas"].pk}, expect(MEMBERS)),
+    ("progress:history", "get", lambda c: {"pk": c["canvas"].pk}, expect(MEMBERS)),
+    ("progress:settings", "post", lambda c: {"pk": c["canvas"].pk}, expect(OWNERS, ok=422)),
+    ("progress:action_mark", "post", lambda c: {"pk": c["canvas"].pk}, expect(WRITERS, ok=302)),
+    ("progress:report", "get", lambda c: {"pk": c["canvas"].pk}, expect(MEMBERS)),
+    (
+        "progress:measurement_edit",
+        "get",
+        lambda c: {"pk": c["canvas"].pk, "measurement_pk": c["measurement"].pk},
+        expect(WRITERS),
+    ),
+    (
+        "progress:measurement_delete",
+        "get",
+        lambda c: {"pk": c["canvas"].pk, "measurement_pk": c["measurement"].pk},
+        expect(WRITERS),
+    ),
+    ("progress:portfolio", "get", lambda c: {"slug": c["team"].slug}, expect(MEMBERS)),
+    ("progress:confirm_match", "post", lambda c: {"slug": c["team"].slug}, expect(WRITERS, ok=302)),
+    # A share link shows progress only when the owner ticked it: the first canvas's link does not, the second's does.
+    ("progress:shared", "get", lambda c: {"token": c["share_link"].token}, {r: 404 for r in ROLES}),
+    ("progress:shared", "get", lambda c: {"token": c["progress_link"].token}, {r: 200 for r in ROLES}),
+    ("progress:shared_report", "get", lambda c: {"token": c["share_link"].token}, {r: 404 for r in ROLES}),
+    ("progress:shared_report", "get", lambda c: {"token": c["progress_link"].token}, {r: 200 for r in ROLES}),
 ]
 
 # URL names outside the workbench's own apps: Django's admin and sign-in views, tested by Django.
@@ -195,6 +224,13 @@ def context(people, canvas):
     published = publish(make_canvas(team, people["owner"], title="Published mission"), people)
     published_link = sharing.create_share_link(canvas=published, user=people["owner"])
     edit(published, people["editor"], statement=DRAFT_STATEMENT)
+    measurement = progress.record_measurement(
+        canvas=canvas, user=people["editor"], metric="metric-1", year=2024, date=None, value=30
+    )
+    shown = services.create_canvas(team=team, user=people["owner"], title="Warm homes")
+    progress.save_settings(canvas=shown, user=people["owner"], tolerance=10, show_on_share_links=True)
+    publish(shown, people)  # share links show published canvases only, progress included
+    progress_link = sharing.create_share_link(canvas=shown, user=people["owner"])
     return {
         "team": team,
         "canvas": canvas,
@@ -202,6 +238,8 @@ def context(people, canvas):
         "notification": notification,
         "share_link": share_link,
         "published_link": published_link,
+        "measurement": measurement,
+        "progress_link": progress_link,
         "binned": binned,
         "invitation": invitation,
         "viewer_membership": team.memberships.get(user=people["viewer"]).pk,

@@ -8,7 +8,8 @@ it differs between people, their rights or the viewer; the active language and t
 A kept page part is rendered with a placeholder for the CSRF token, and each response gets the viewer's own
 token in its place: no one is ever handed another person's token.
 
-What is kept, and the figure that keeps it: README, "Shared cache" (bench/bench_pages.py). A cache goes when the
+What is kept, and the figure that keeps it: README, "Shared cache" (bench/bench_pages.py; the portfolio:
+bench_pages.py --portfolio). A cache goes when the
 page stays within 3× a bare page and runs no more queries without it.
 """
 
@@ -66,6 +67,19 @@ def example_key(example) -> str:
 def checker_report_key(subject: str) -> str:
     """The checker's report on a canvas revision or an example (`revision_key`, `example_key`)."""
     return f"checker:{subject}"
+
+
+def measured_checker_key(canvas, measured: dict, today, *, what: str = "report") -> str:
+    """The checker on a canvas revision that also read the latest date of each metric's values, on a day
+    (progress pages: "report"; the portfolio keeps only the level and readiness: "level")."""
+    return _key(f"checker-measured-{what}", revision_key(canvas), sorted(measured.items()), today.isoformat())
+
+
+def portfolio_key(team, stamp, today, query: str, *, can_confirm: bool) -> str:
+    """A team's portfolio as filtered and sorted by the address (`query`): the state of its canvases, measurements,
+    marks, settings and decisions (`stamp`, progress.selectors.portfolio_stamp), the day statuses are judged on,
+    and whether the viewer may confirm shared names."""
+    return _key("portfolio", team.pk, team.slug, stamp, today.isoformat(), query, can_confirm)
 
 
 def canvas_page_key(canvas, *, can_waive: bool) -> str:

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "workbench.comments",
     "workbench.workflow",
     "workbench.sharing",
+    "workbench.progress",
 ]
 
 MIDDLEWARE = [

@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("workbench.workflow.urls")),
     path("", include("workbench.sharing.urls")),
     path("", include("workbench.notifications.urls")),
+    path("", include("workbench.progress.urls")),
     path("examples/", include("workbench.examples.urls")),
     path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("accounts/signup/<str:token>/", account_views.signup, name="signup"),

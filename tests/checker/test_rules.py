@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import tomllib
 
 import pytest
@@ -131,7 +132,11 @@ TRIGGERS = {
     "long-term-missing": edit(long_term=""),
     "near-term-dated": edit(near_term="Open breakfast clubs and run holiday meals on the estates."),
     "waiver-valid": edit(waivers=[{"rule": "no-such-rule", "reason": "We were told to."}]),
+    # Reads what the caller knows besides the document: no value recorded for any metric since its baseline.
+    "metric-measured": lambda d: d,
 }
+# What a rule's trigger passes to check() besides the document.
+CHECK_ARGS = {"metric-measured": {"measured": {}, "today": datetime.date(2200, 1, 1)}}
 
 
 def test_every_rule_has_a_trigger():
@@ -148,7 +153,7 @@ def test_the_complete_canvas_meets_every_rule():
 @pytest.mark.parametrize("rule_id", sorted(TRIGGERS))
 def test_rule_reports_what_it_looks_for(rule_id):
     document = TRIGGERS[rule_id](complete_canvas())
-    report = check(document)
+    report = check(document, **CHECK_ARGS.get(rule_id, {}))
     hits = [f for f in report.findings if f.rule == rule_id]
     assert hits, f"{rule_id} found nothing; findings: {[f.rule for f in report.findings]}"
     rule = REGISTRY.get(rule_id)

@@ -8,12 +8,13 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils import timezone
 
+from workbench.canvases import parts
 from workbench.canvases.models import Canvas, Revision, Status
 from workbench.canvases.signals import revision_recorded
 from workbench.checker import REGISTRY
 from workbench.document import CANVAS, change_summary, dumps, empty_document, normalize, parse, validate
 from workbench.document.merge import MergeResult, describe_kept, merge, value_at
-from workbench.document.validation import DocumentInvalid
+from workbench.document.validation import DocumentError, DocumentInvalid
 
 
 class EditConflict(Exception):
@@ -260,15 +261,37 @@ def mark_waivers_imported(document: dict, *, user) -> dict:
 
 
 def import_canvas(*, team, user, text: str | bytes, source_name: str = "") -> Canvas:
-    """A new canvas from a document file's text; raises DocumentInvalid naming each bad field."""
+    """A new canvas from a document file's text; raises DocumentInvalid naming each bad field.
+
+    The file's parts besides the document (canvases/parts.py) are checked with it and restored with it, or nothing is.
+    """
+    text, found = parts.split(text)
     document = mark_waivers_imported(parse(text), user=user)
+    problems = [
+        DocumentError(part.key, problem)
+        for part in parts.registered()
+        if part.key in found
+        for problem in part.check(found[part.key], document)
+    ]
+    if problems:
+        raise DocumentInvalid(problems)
     summary = f"Imported from {source_name}" if source_name else "Imported from a document file"
-    return create_canvas(team=team, user=user, document=document, summary=summary[:300])
+    with transaction.atomic():
+        canvas = create_canvas(team=team, user=user, document=document, summary=summary[:300])
+        for part in parts.registered():
+            if part.key in found:
+                part.restore(canvas, found[part.key], user)
+    return canvas
 
 
 def export_document(canvas: Canvas) -> str:
-    """The canvas as a document file's text."""
-    return dumps(normalize(canvas.document))
+    """The canvas as a document file's text, with the parts other apps keep beside it (canvases/parts.py)."""
+    document = normalize(canvas.document)
+    for part in parts.registered():
+        value = part.export(canvas)
+        if value is not None:
+            document[part.key] = value
+    return dumps(document)
 
 
 class RuleNotWaivable(ValueError):

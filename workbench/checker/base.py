@@ -122,6 +122,10 @@ class Rule(ABC):
     # part (statement-missing, metrics-missing …) says what to do.
     needs: ClassVar[tuple[str, ...]] = ()
 
+    def applies(self, canvas: Canvas) -> bool:
+        """Whether the rule has what it reads; a rule that does not apply neither finds nor scores anything."""
+        return True
+
     @abstractmethod
     def findings(self, canvas: Canvas) -> Iterable[Finding]:
         """Every finding of this rule on the canvas; nothing when the canvas satisfies it."""

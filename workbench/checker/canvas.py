@@ -8,6 +8,7 @@ strings, numbers, years, lists of ids and lists of item dicts with every field p
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from workbench.document.spec import CANVAS, MISSION, TEXT_MAX, YEAR_MAX, YEAR_MIN, CanvasSpec
@@ -114,9 +115,13 @@ class Canvas:
     dict of its texts (canvas.story); the fields rules read by name are attributes of their own (canvas.statement).
     """
 
-    def __init__(self, document, *, spec: CanvasSpec = CANVAS):
+    def __init__(self, document, *, spec: CanvasSpec = CANVAS, measured: Mapping | None = None, today=None):
         document = document if isinstance(document, dict) else {}
         self.spec = spec
+        # What the caller knows beyond the document (the checker reads no database): the latest date a value was
+        # recorded for each metric id, and the day to judge on. None when the caller keeps no measurements.
+        self.measured = measured
+        self.today = today
         self.document = document
         self.title = as_text(document.get("title"))
         self.statement = as_text(document.get("statement")).strip()

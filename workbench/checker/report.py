@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from workbench.checker import criteria as _criteria  # noqa: F401  (registers every rule)
@@ -191,9 +193,13 @@ def _has_target(metric) -> bool:
     return target.value is not None and target.year is not None
 
 
-def check(document) -> Report:
-    """Check a canvas document (any value: malformed parts read as empty) and return its report."""
-    canvas = Canvas(document)
+def check(document, *, measured: Mapping[str, dt.date] | None = None, today: dt.date | None = None) -> Report:
+    """Check a canvas document (any value: malformed parts read as empty) and return its report.
+
+    `measured` maps metric ids to the date of the latest value recorded (a value for a year counts as 1 January of
+    that year); a caller that keeps measurements passes it, with `today`, so the measurable criterion can notice a
+    metric left unmeasured. Without it the rules that need it do not apply and count for nothing."""
+    canvas = Canvas(document, measured=measured, today=today or dt.date.today())
     waivers = _waivers(canvas)
     findings: list[Finding] = []
     waived: list[Waived] = []
@@ -202,6 +208,8 @@ def check(document) -> Report:
     weight: dict[str, float] = {key: 0.0 for key in CRITERIA}
 
     for rule in REGISTRY:
+        if not rule.applies(canvas):
+            continue
         try:
             produced = list(rule.findings(canvas))
         except Exception:  # noqa: BLE001 - a rule bug must never take the page or the command line down

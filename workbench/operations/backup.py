@@ -1,7 +1,8 @@
 """A team's canvases with their whole history, as one JSON file, and back.
 
 The file holds the team, its members (by username), its canvases with every revision, comment,
-workflow step, share link and activity. People's in-app notifications are personal, not the team's,
+workflow step, share link and activity, and their measurements with their history (the "measurements" part,
+workbench/progress/measurements-1.schema.json). People's in-app notifications are personal, not the team's,
 and are not part of it. Import restores into a database where the team's slug is free; members are
 matched by username, and people who do not exist yet are created without a password (they choose
 one through "Forgotten your password?").
@@ -16,6 +17,7 @@ from django.utils.dateparse import parse_datetime
 from workbench.canvases.models import Canvas, Revision
 from workbench.comments.models import Comment
 from workbench.notifications.models import Activity
+from workbench.progress import transfer as progress
 from workbench.sharing.models import ShareLink
 from workbench.teams.models import Invitation, Membership, Team
 from workbench.workflow.models import StateChange
@@ -101,6 +103,7 @@ def export_team(team: Team) -> dict:
                 "revoked_by": _name(link.revoked_by),
             }
         )
+    measurements = progress.export_parts(ids)
     for a in Activity.objects.filter(canvas_id__in=ids).select_related("actor").order_by("pk"):
         activities.setdefault(a.canvas_id, []).append(
             {
@@ -155,6 +158,7 @@ def export_team(team: Team) -> dict:
                 "state_changes": changes.get(c.pk, []),
                 "share_links": links.get(c.pk, []),
                 "activities": activities.get(c.pk, []),
+                **({"measurements": measurements[c.pk]} if c.pk in measurements else {}),
             }
             for c in canvases
         ],
@@ -322,3 +326,8 @@ def _import_canvas(team, c, who):
             text=a["text"],
         )
         Activity.objects.filter(pk=created.pk).update(at=_time(a["at"]))
+    if "measurements" in c:
+        problems = progress.problems(c["measurements"], last["document"])
+        if problems:
+            raise BackupInvalid(f"the measurements of canvas “{c['title']}” cannot be restored: {problems[0]}")
+        progress.restore_part(canvas, c["measurements"])

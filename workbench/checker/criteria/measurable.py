@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from workbench.checker.base import rule
+import datetime
+
+from workbench.checker.base import Rule, register, rule
 from workbench.checker.canvas import MISSION_TARGET
 
 OUTCOME_KINDS = {"mission_outcome", "intermediate_outcome"}
@@ -119,3 +121,49 @@ def mission_metric(canvas, finding):
             "Pick the metric that shows whether the statement has come true and set it to measure the mission.",
         )
     ]
+
+
+@register
+class MetricMeasured(Rule):
+    """A metric whose baseline is more than a year old and that has no value recorded since.
+
+    It reads the dates the caller passes in (`check(document, measured=…)`): the latest value recorded for each
+    metric. A value for a year sits at the start of that year, as on the progress charts, so a baseline of 2023
+    asks for a value for 2024 or later once 2024 has begun and a year has passed.
+    """
+
+    id = "metric-measured"
+
+    def applies(self, canvas):
+        # Only where the caller keeps measurements and some baseline is a year old: elsewhere the rule would add
+        # credit no canvas page without measurements could show.
+        if canvas.measured is None:
+            return False
+        years = [metric.measurement("baseline").year for metric in canvas.metrics]
+        return any(year is not None and canvas.today >= datetime.date(year + 1, 1, 1) for year in years)
+
+    def findings(self, canvas):
+        found = []
+        today = canvas.today
+        for metric in canvas.metrics:
+            baseline = metric.measurement("baseline").year
+            if baseline is None or metric.id is None:
+                continue
+            due = datetime.date(baseline + 1, 1, 1)
+            if today < due:
+                continue
+            latest = canvas.measured.get(metric.id)
+            if latest is not None and latest.year > baseline:
+                continue
+            found.append(
+                self.finding(
+                    f"{_label(metric)} has no value recorded since its baseline ({baseline}), and more than a year "
+                    "has passed.",
+                    "Record the latest figure on the canvas's progress page, with its source, so the team can see "
+                    "whether the mission is moving.",
+                    item=metric.id,
+                    field=metric.path("baseline"),
+                    share=1 / len(canvas.metrics) if len(canvas.metrics) > 1 else 1.0,
+                )
+            )
+        return found
