@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "workbench.canvases",
     "workbench.checker",
     "workbench.examples",
+    "workbench.tocmap",
     "workbench.pdf",
     "workbench.operations",
     "workbench.review",
