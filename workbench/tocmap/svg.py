@@ -84,12 +84,14 @@ class _Box:
 def map_svg(
     tocmap: TocMap,
     *,
-    href: Callable[[Node, CanvasSpec], str] = page_href,
+    href: Callable[[Node, CanvasSpec], str] | None = page_href,
     spec: CanvasSpec = CANVAS,
     title: str = "",
     id_prefix: str = "",
 ) -> str:
-    """The map as an SVG document: a title and a description, a box per item linking to it, a line per link."""
+    """The map as an SVG document: a title and a description, a box per item linking to it, a line per link.
+
+    With href=None the boxes link nowhere (print, where the items' anchors are not on the same page)."""
     boxes: dict[str, _Box] = {}
     heights = []
     for layer in tocmap.layers:
@@ -150,7 +152,7 @@ def map_svg(
     parts.append("</g>")
 
     for box in boxes.values():
-        parts.append(_box_svg(box, href(box.node, spec)))
+        parts.append(_box_svg(box, href(box.node, spec) if href else None))
 
     legend_y = MARGIN + HEAD_H + body + 22
     parts.append(
@@ -192,7 +194,7 @@ def _path(path: list[Node], centre: dict) -> str:
     return "".join(out)
 
 
-def _box_svg(box: _Box, target: str) -> str:
+def _box_svg(box: _Box, target: str | None) -> str:
     node = box.node
     mission = node.section == MISSION
     fill = BLUE if mission else FILLS.get(node.reading, "#ffffff")
@@ -200,7 +202,9 @@ def _box_svg(box: _Box, target: str) -> str:
     stroke = f'stroke="{RED}" stroke-width="2" stroke-dasharray="6 3"' if node.gaps else f'stroke="{BLUE}"'
     x, y = box.x, box.y
     out = [
-        f'<a href="{escape(target, quote=True)}" class="toc-map-box" data-item="{escape(node.key, quote=True)}">',
+        f'<a href="{escape(target, quote=True)}" class="toc-map-box" data-item="{escape(node.key, quote=True)}">'
+        if target is not None
+        else f'<g class="toc-map-box" data-item="{escape(node.key, quote=True)}">',
         f"<title>{escape(describe_box(node))}</title>",
         f'<rect x="{_fmt(x)}" y="{_fmt(y)}" width="{BOX_W}" height="{_fmt(box.height)}" rx="4" fill="{fill}" {stroke}/>',
     ]
@@ -224,7 +228,7 @@ def _box_svg(box: _Box, target: str) -> str:
             f'<text x="{_fmt(x + PAD)}" y="{_fmt(line_y - 3)}" font-size="{SMALL_SIZE}" font-weight="bold" '
             f'fill="{RED}">{escape(text)}</text>'
         )
-    out.append("</a>")
+    out.append("</a>" if target is not None else "</g>")
     return "".join(out)
 
 
