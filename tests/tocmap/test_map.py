@@ -328,3 +328,28 @@ def test_a_document_copy_is_not_changed():
     build_map(document)
     assert document == before
     assert re.search(r"Theory of change: ", map_svg(build_map(document)))
+
+
+def test_the_nested_list_says_what_each_item_is_linked_to_both_ways():
+    from workbench.tocmap.outline import outline_html
+
+    document = _example("vision-zero-cancer")
+    document["root_causes"][0]["title"] = '<img src=x onerror="alert(1)"> & more'
+    tocmap = build_map(document)
+    html = outline_html(tocmap, href=lambda node, spec: f"#item-{node.item_id}")
+    root = ET.fromstring(html)  # well-formed: every title escaped
+    assert "<img" not in html and "&lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; more" in html
+    # A box's entry opens with a link naming it ("Opportunity area area-1: Title"); its relations name ids only.
+    boxes = [li for li in root.iter("li") if li.find("a") is not None and ":" in "".join(li.find("a").itertext())]
+    entries = {"".join(li.find("a").itertext()).split(":")[0]: li for li in boxes}
+    area = document["opportunity_areas"][0]
+    row = entries[f"Opportunity area {area['id']}"]
+    relations = {"".join(li.itertext()).split(":")[0]: li for li in row.find("ul").findall("li")}
+    assert [a.text for a in relations["Addresses"].findall("a")] == area["root_causes"]
+    serving = [lever["id"] for lever in document["levers"] if area["id"] in lever["opportunity_areas"]]
+    assert [a.text for a in relations["Served by"].findall("a")] == serving
+    assert relations["Addresses"].find("a").get("href") == f"#item-{area['root_causes'][0]}"
+    # The unlinked cause says so in words, as the map does.
+    assert "No opportunity area addresses it yet" in "".join(entries["Root cause rc-2"].itertext())
+    # Every box of the map is an entry of the list.
+    assert len(entries) == len(tocmap.boxes)

@@ -12,7 +12,7 @@ Pure Python, no Django.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 SWEEPS = 4  # down-and-up passes; the canvases are small (40 items a column at most) and settle in two or three
 
@@ -24,48 +24,41 @@ def _positions(layers: Layers) -> dict[str, tuple[int, int]]:
     return {key: (depth, index) for depth, layer in enumerate(layers) for index, key in enumerate(layer)}
 
 
-def count_crossings(layers: Layers, segments: list[Segment]) -> int:
-    """How many pairs of segments cross when every layer is drawn in the given order."""
+def count_crossings(layers: Layers, segments: list[Segment] | Counter) -> int:
+    """How many pairs of segments cross when every layer is drawn in the given order (segments may be given as a
+    Counter of (upper, lower) → how many times)."""
+    weighted = segments if isinstance(segments, Counter) else Counter(segments)
     where = _positions(layers)
-    by_gap: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for upper, lower in segments:
+    by_gap: dict[int, list] = defaultdict(list)
+    for (upper, lower), weight in weighted.items():
         (depth, top), (_, bottom) = where[upper], where[lower]
-        by_gap[depth].append((top, bottom))
-    total = 0
-    for depth, pairs in by_gap.items():
-        total += _inversions(sorted(pairs), len(layers[depth + 1]))
-    return total
+        by_gap[depth].append(((top, bottom), weight))
+    return sum(_inversions(sorted(pairs), len(layers[depth + 1])) for depth, pairs in by_gap.items())
 
 
-def _inversions(pairs: list[tuple[int, int]], size: int) -> int:
-    """Pairs (a, b), (c, d) with a < c and b > d, the pairs sorted by (a, b): a Fenwick tree over the second end."""
+def _inversions(pairs: list[tuple[tuple[int, int], int]], size: int) -> int:
+    """Weighted pairs ((a, b), n), ((c, d), m) with a < c and b > d count n * m: a Fenwick tree over the lower
+    end, sorted by (a, b). Segments sharing an end never cross, so repeated segments are counted once, weighted."""
     tree = [0] * (size + 1)
-    seen = 0
-    total = 0
-    start = 0
-    # Segments leaving the same upper node do not cross each other: count a run of them against the tree before
-    # adding any of them.
+    seen = total = start = 0
     while start < len(pairs):
         end = start
-        while end < len(pairs) and pairs[end][0] == pairs[start][0]:
+        while end < len(pairs) and pairs[end][0][0] == pairs[start][0][0]:
             end += 1
-        for _, bottom in pairs[start:end]:
-            total += seen - _prefix(tree, bottom + 1)  # already added with a larger lower end
-        for _, bottom in pairs[start:end]:
+        # Segments leaving the same upper node do not cross each other: count the run before adding it.
+        for (_, bottom), weight in pairs[start:end]:
+            index, below = bottom + 1, 0
+            while index > 0:
+                below += tree[index]
+                index -= index & -index
+            total += weight * (seen - below)
+        for (_, bottom), weight in pairs[start:end]:
             index = bottom + 1
             while index <= size:
-                tree[index] += 1
+                tree[index] += weight
                 index += index & -index
-            seen += 1
+            seen += weight
         start = end
-    return total
-
-
-def _prefix(tree: list[int], index: int) -> int:
-    total = 0
-    while index > 0:
-        total += tree[index]
-        index -= index & -index
     return total
 
 
@@ -96,18 +89,25 @@ def order_layers(layers: Layers, segments: list[Segment], *, sweeps: int = SWEEP
     Returns (the layers, their crossings, the crossings of the order given); the first count is never larger.
     """
     above, below = _neighbours(segments)
+    segments = Counter(segments)  # counted once per distinct pair from here on
     given = count_crossings(layers, segments)
     best, best_count = [list(layer) for layer in layers], given
     current = [list(layer) for layer in layers]
     for _ in range(sweeps):
-        if best_count == 0:
-            break
+        improved = False
         for downwards in (True, False):
+            if best_count == 0:
+                return best, best_count, given
+            before = [list(layer) for layer in current]
             steps = range(1, len(current)) if downwards else range(len(current) - 2, -1, -1)
             for depth in steps:
                 reference = current[depth - 1] if downwards else current[depth + 1]
                 current[depth] = _reorder(current[depth], reference, above if downwards else below)
+            if current == before:
+                continue  # the sweep moved nothing: its count is the one already known
             count = count_crossings(current, segments)
             if count < best_count:
-                best, best_count = [list(layer) for layer in current], count
+                best, best_count, improved = [list(layer) for layer in current], count, True
+        if not improved:
+            break  # a whole sweep down and up found nothing better: the order has settled
     return best, best_count, given

@@ -11,7 +11,7 @@ from django.utils.safestring import mark_safe
 
 from workbench.document.spec import CANVAS
 from workbench.tocmap import build_map, editor_href, map_svg, page_href
-from workbench.tocmap.outline import outline
+from workbench.tocmap.outline import outline_html
 
 register = template.Library()
 
@@ -26,7 +26,8 @@ def toc_map(document, where: str = "page", oob: bool = False):
     return {
         # Every string from the document is escaped where the SVG is drawn (tocmap/svg.py).
         "svg": mark_safe(map_svg(tocmap, href=href, id_prefix=f"tocmap-{where}")),
-        "columns": outline(tocmap, href=href),
+        # The same map as a nested list; escaped where it is built (tocmap/outline.py).
+        "outline": mark_safe(outline_html(tocmap, href=href)),
         "tocmap": tocmap,
         "where": where,
         "oob": oob,
