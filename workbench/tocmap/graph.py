@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from workbench.checker.base import REGISTRY
 from workbench.checker.canvas import Canvas
+from workbench.checker.outcomes import OUTCOME, OUTPUT, UNCLEAR
 from workbench.checker.shapes import EachItem
 from workbench.document.spec import CANVAS, MISSION, MISSION_LABEL, CanvasSpec, Field, Section
 from workbench.tocmap.layout import order_layers
@@ -24,11 +25,11 @@ LINK_GAPS = ("unlinked", "unreferenced")  # the kinds of item test that are abou
 
 # What a metric counts, as the map writes it beside the metric (checker: Canvas.measures, Canvas.counts_outcome).
 READINGS = {
-    "outcome": "Outcome",
-    "output": "Output",
-    "outcome_by_label": "Outcome (by its label)",
-    "output_by_label": "Output (by its label)",
-    "unclear": "Outcome or output: unclear",
+    OUTCOME: OUTCOME.capitalize(),
+    OUTPUT: OUTPUT.capitalize(),
+    "outcome_by_label": f"{OUTCOME.capitalize()} (by its label)",
+    "output_by_label": f"{OUTPUT.capitalize()} (by its label)",
+    UNCLEAR: f"{OUTCOME.capitalize()} or {OUTPUT}: {UNCLEAR}",
 }
 
 

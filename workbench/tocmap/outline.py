@@ -10,16 +10,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from html import escape
 
-from workbench.document.spec import CANVAS, MISSION, CanvasSpec
+from workbench.document.spec import CANVAS, MISSION, MISSION_SHORT, CanvasSpec, in_sentence
 from workbench.tocmap.graph import READINGS, Node, TocMap
 
 
 def _name(node: Node) -> str:
-    return "The mission" if node.section == MISSION else f"{node.noun.capitalize()} {node.item_id}"
+    return MISSION_SHORT if node.section == MISSION else f"{node.noun.capitalize()} {node.item_id}"
 
 
 def _short(node: Node) -> str:
-    return "the mission" if node.section == MISSION else node.item_id
+    return in_sentence(MISSION_SHORT) if node.section == MISSION else node.item_id
 
 
 def _link(target: str, text: str) -> str:

@@ -11,7 +11,7 @@ import hashlib
 from collections.abc import Callable
 from html import escape
 
-from workbench.document.spec import CANVAS, MISSION, CanvasSpec
+from workbench.document.spec import CANVAS, MISSION, MISSION_SHORT, CanvasSpec, in_sentence
 from workbench.tocmap.graph import READINGS, Node, TocMap
 from workbench.tocmap.text import wrap
 
@@ -52,7 +52,7 @@ def _fmt(value: float) -> str:
 def describe_box(node: Node) -> str:
     """The full text of a box: what it is, its whole title, what the checker reads in it and what it lacks."""
     if node.section == MISSION:
-        head = f"The mission: {node.title or 'no statement yet'}"
+        head = f"{MISSION_SHORT}: {node.title or 'no statement yet'}"
     else:
         head = f"{node.noun.capitalize()} {node.item_id}: {node.title or 'untitled'}"
     parts = [head]
@@ -68,7 +68,7 @@ class _Box:
     def __init__(self, node: Node):
         self.node = node
         if node.section == MISSION:
-            self.head = ["The mission"]
+            self.head = [MISSION_SHORT]
             self.lines, _ = wrap(node.title or "No mission statement yet.", INNER, TITLE_SIZE, max_lines=MISSION_LINES)
         else:
             head = node.item_id + (f" · {READINGS[node.reading]}" if node.reading else "")
@@ -242,7 +242,9 @@ def describe_map(tocmap: TocMap) -> str:
     text = f"Columns from left to right: {', '.join(counts)}, and the mission. {len(tocmap.links)} links."
     gaps = tocmap.gaps
     if gaps:
-        named = "; ".join(f"{node.item_id or 'the mission'}: {', '.join(g.label for g in node.gaps)}" for node in gaps)
+        named = "; ".join(
+            f"{node.item_id or in_sentence(MISSION_SHORT)}: {', '.join(g.label for g in node.gaps)}" for node in gaps
+        )
         text += f" {len(gaps)} item{'s' if len(gaps) != 1 else ''} with a missing link: {named}."
     else:
         text += " Every item is linked."
