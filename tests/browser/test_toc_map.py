@@ -46,6 +46,20 @@ def test_linking_an_area_to_a_cause_draws_the_line_without_saving(page, sign_in)
     assert page.evaluate("document.activeElement.value") == "rc-2"
     canvas.refresh_from_db()
     assert "rc-2" not in canvas.document["opportunity_areas"][0]["root_causes"]
+    # The list under the map follows too, and stays open across the live checker's answers.
+    summary = page.locator("#toc-map-editor details summary")
+    summary.click()
+    area = document["opportunity_areas"][0]["id"]
+    box.focus()
+    with page.expect_response(lambda r: r.url.endswith(f"/canvases/{canvas.pk}/check/")):
+        page.keyboard.press("Space")  # and untick it again
+    page.wait_for_function(f"document.querySelectorAll('#toc-map-editor svg g path').length === {before}")
+    assert page.locator("#toc-map-editor details").get_attribute("open") is not None
+    entry = page.locator(
+        "xpath=//*[@id='toc-map-editor-outline']//li[a[starts-with(normalize-space(.), 'Root cause rc-2:')]]"
+    )
+    assert "No opportunity area addresses it yet" in entry.inner_text()
+    assert area not in entry.inner_text()
     assert not page.console_errors
 
 
