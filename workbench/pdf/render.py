@@ -18,6 +18,7 @@ from workbench.document.spec import CANVAS, MISSION, MISSION_SHORT, in_sentence
 from workbench.document.validation import document_size
 from workbench.pdf.engine import RenderOutput, RenderPool
 from workbench.tocmap import build_map, map_svg
+from workbench.tocmap.svg import PRINT_COLUMN_GAP
 
 LAYOUTS = {"a4": "A4 landscape", "a3": "A3 landscape"}
 DEFAULT_LAYOUT = "a4"
@@ -214,7 +215,9 @@ def one_pager_context(document: dict, *, meta: dict, layout: str = DEFAULT_LAYOU
         # The radar is drawn by the checker from numbers, never from user text: safe to embed.
         "radar_svg": mark_safe(radar_svg) if radar_svg else "",
         # The theory-of-change map: every string from the document is escaped where it is drawn (tocmap/svg.py).
-        "toc_map_svg": mark_safe(map_svg(build_map(doc), href=None, id_prefix=f"tocmap-{layout}")),
+        "toc_map_svg": mark_safe(
+            map_svg(build_map(doc), href=None, id_prefix=f"tocmap-{layout}", column_gap=PRINT_COLUMN_GAP)
+        ),
     }
 
 

@@ -18,6 +18,7 @@ from workbench.tocmap.text import wrap
 FONT = "Liberation Sans, Arial, Helvetica, sans-serif"
 BOX_W = 200
 COLUMN_GAP = 84
+PRINT_COLUMN_GAP = 44  # on paper the drawing is scaled to the page's width: narrower gaps, larger type
 MARGIN = 12
 PAD = 7
 TITLE_SIZE, TITLE_LINE, TITLE_LINES = 12, 15, 3
@@ -88,6 +89,7 @@ def map_svg(
     spec: CanvasSpec = CANVAS,
     title: str = "",
     id_prefix: str = "",
+    column_gap: int = COLUMN_GAP,
 ) -> str:
     """The map as an SVG document: a title and a description, a box per item linking to it, a line per link.
 
@@ -102,12 +104,12 @@ def map_svg(
             total += (boxes[node.key].height if not node.waypoint else WAYPOINT_H) + BOX_GAP
         heights.append(max(0.0, total - BOX_GAP))
     body = max([*heights, 60.0])
-    width = 2 * MARGIN + len(tocmap.layers) * BOX_W + max(0, len(tocmap.layers) - 1) * COLUMN_GAP
+    width = 2 * MARGIN + len(tocmap.layers) * BOX_W + max(0, len(tocmap.layers) - 1) * column_gap
     height = HEAD_H + body + LEGEND_H + 2 * MARGIN
 
     centre: dict[str, tuple[float, float, float]] = {}  # node key → (left x, right x, middle y)
     for index, layer in enumerate(tocmap.layers):
-        x = MARGIN + index * (BOX_W + COLUMN_GAP)
+        x = MARGIN + index * (BOX_W + column_gap)
         y = MARGIN + HEAD_H + (body - heights[index]) / 2
         for node in layer:
             size = boxes[node.key].height if not node.waypoint else WAYPOINT_H
@@ -129,7 +131,7 @@ def map_svg(
         f'<desc id="{prefix}-desc">{escape(describe_map(tocmap))}</desc>',
     ]
     for index, (key, label) in enumerate(tocmap.columns):
-        x = MARGIN + index * (BOX_W + COLUMN_GAP)
+        x = MARGIN + index * (BOX_W + column_gap)
         count = sum(1 for node in tocmap.layers[index] if not node.waypoint)
         text = label if key == MISSION else f"{label} ({count})"
         parts.append(
