@@ -1,5 +1,7 @@
 """The theory-of-change map: a canvas's root causes, opportunity areas, levers, metrics and mission as columns of
-boxes joined by its links, drawn as SVG on the server (so it also prints). Pure Python, no Django.
+boxes joined by its links, drawn as SVG on the server (so it also prints). graph.py, layout.py, svg.py, text.py
+and outline.py are pure Python with no Django import (like document/ and checker/); templatetags/ puts the map on
+the pages ({% toc_map doc %}).
 
 from workbench.tocmap import build_map, map_svg
 tocmap = build_map(document)        # never raises; tocmap.crossings <= tocmap.document_crossings
