@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "workbench.canvases",
     "workbench.checker",
     "workbench.examples",
+    "workbench.tocmap",
     "workbench.pdf",
     "workbench.operations",
     # Migrations only: the tables of the four apps below were made by it and keep its names.

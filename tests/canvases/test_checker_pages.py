@@ -8,6 +8,7 @@ from tests.canvases.test_editing import editor_post
 from tests.factories import full_document, make_canvas
 from workbench.canvases.models import Canvas
 from workbench.checker import check, rules
+from workbench.document.sources import cite
 
 
 def test_the_live_check_reads_unsaved_text_and_answers_with_panels_per_section(client_for, canvas):
@@ -98,4 +99,6 @@ def test_the_rules_page_explains_every_rule_with_its_source(client):
     page = client.get(reverse("canvases:checker_rules")).content.decode()
     for rule in rules():
         assert f'id="{rule["anchor"]}"' in page
-        assert f"{rule['source']['file']} @{rule['source']['at']}" in page
+        # The source as a person reads it: the workshop document's title and the moment, not the file's name.
+        assert str(cite(rule["source"]["file"], rule["source"]["at"])) in page.replace("</cite>", "")
+        assert rule["source"]["file"] not in page

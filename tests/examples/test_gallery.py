@@ -10,6 +10,7 @@ from django.urls import reverse
 from tests.factories import make_team, make_user
 from workbench.canvases.models import Canvas, Status
 from workbench.checker import check
+from workbench.document.sources import cite
 from workbench.examples.gallery import describe_path, footnotes
 from workbench.examples.models import Example
 from workbench.examples.services import load_examples
@@ -70,14 +71,15 @@ def test_a_detail_page_shows_the_one_pager_the_scorecard_the_findings_and_the_so
     assert report.findings, "the documents leave gaps, so the checker has something to say"
     for finding in report.findings:
         assert finding.suggestion.replace("'", "&#x27;") in page
-        assert f"{finding.source.file} @ {finding.source.at}" in page
+        assert str(cite(finding.source.file, finding.source.at)) in page.replace("</cite>", "")
+        assert finding.source.file not in page
     assert "Nothing is said yet about monitoring." in page
     # Every citation as a numbered footnote, with the file and timestamp or the outside address.
     notes = footnotes(example.document)
     assert len(notes) == len(example.document["citations"]) >= 15
     for note in notes:
         assert f'id="note-{note.number}"' in page
-    assert "000_f67c9f7830c09c20.txt @ 01:39:24" in page
+    assert str(cite("000_f67c9f7830c09c20.txt", "01:39:24")) in page.replace("</cite>", "")
     assert "hightech-strategie.de, Krebs bekämpfen" in page
     assert "Published elsewhere" in page
 

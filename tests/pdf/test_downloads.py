@@ -121,7 +121,7 @@ def test_export_pdf_command_writes_a_canvas_by_id(db, housing_canvas, tmp_path):
 
     call_command(export_pdf.Command(), str(housing_canvas.pk), "-o", str(output), stdout=out)
 
-    assert "1 page" in out.getvalue()
+    assert "2 pages" in out.getvalue()  # the one-pager and the theory-of-change map on a page of its own
     text = pdf_text(output.read_bytes())
     assert typical_document()["statement"] in text
     assert "Food mission team" in text and "Revision 1" in text

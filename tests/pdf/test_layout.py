@@ -33,9 +33,13 @@ def test_worked_example_fits_one_a4_landscape_page_with_statement_and_every_head
 
     result = render_one_pager_output(document, meta=example_meta(document), layout="a4")
 
-    assert result.pages == 1
+    # The mission on one page, then the theory-of-change map on a page of its own, marked as such.
+    assert result.pages == 2
     assert _size(result.pdf) == pytest.approx(A4_LANDSCAPE, abs=0.5)
-    text = pdf_text(result.pdf)
+    assert _size(result.pdf, 1) == pytest.approx(A4_LANDSCAPE, abs=0.5)
+    one_pager, map_page = page_texts(result.pdf)
+    assert "Theory of change map · A4 layout" in map_page and "continued" not in one_pager.lower()
+    text = one_pager
     assert f"readiness {check(document).readiness}/100" in text
     assert " ".join(document["statement"].split()) in text
     for heading in HEADINGS:
@@ -45,8 +49,8 @@ def test_worked_example_fits_one_a4_landscape_page_with_statement_and_every_head
 def test_typical_canvas_fits_one_page_with_footer_facts(meta):
     result = render_one_pager_output(typical_document(), meta=meta, layout="a4")
 
-    assert result.pages == 1
-    text = pdf_text(result.pdf)
+    assert result.pages == 2  # and the theory-of-change map on a page of its own
+    text = page_texts(result.pdf)[0]
     assert "Northfield housing team" in text
     assert "Revision 7 of 4 March 2025" in text
     assert "Promising draft" in text and "readiness 64/100" in text
@@ -59,8 +63,9 @@ def test_three_times_the_typical_text_continues_on_a_second_page_and_loses_nothi
 
     result = render_one_pager_output(document, meta=meta, layout="a4")
 
-    assert result.pages == 2
-    first, second = page_texts(result.pdf)
+    assert result.pages == 3  # two pages of the one-pager, then the theory-of-change map
+    first, second, map_page = page_texts(result.pdf)
+    assert "Theory of change map · A4 layout" in map_page
     assert "Continues on page 2" in first
     assert f"{document['title']} – continued from page 1" in second
     assert "Page 2 of 2" in second

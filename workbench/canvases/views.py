@@ -116,6 +116,7 @@ def canvas_detail(request, pk):
             "one_pager": "canvases/_one_pager.html",
             "scorecard": "canvases/partials/scorecard.html",
             "findings": "canvases/partials/findings_by_section.html",
+            "toc_map": "tocmap/partials/canvas_map.html",
         },
         lambda: {**shown, "show_radar": True},
     )
@@ -135,14 +136,18 @@ def _render_editor(request, canvas, editor, *, status=200):
     can_waive = request.user.has_perm("canvases.waive_rule", canvas)
     editor_key = None
     if editor.form.is_bound and not editor.has_errors():
-        checker = checker_view(editor.build_document())
+        checked = editor.build_document()
+        checker = checker_view(checked)
     elif editor.document == canvas.document and not editor.form.is_bound:
         # The untouched editor of a revision renders the same for everyone with the same rights: kept.
         editor_key = caching.editor_key(canvas, can_waive=can_waive)
+        checked = canvas.document
         checker = checker_view(canvas.document, key=caching.revision_key(canvas))
     else:
+        checked = editor.document
         checker = checker_view(editor.document)
     shown = {
+        "toc_doc": checked,  # the theory-of-change map beside the links draws what the checker read
         "canvas": canvas,
         "team": canvas.team,
         "editor": editor,
@@ -447,11 +452,17 @@ def canvas_check(request, pk):
     if not editor.is_valid():
         # Half-typed input (a year like "20") is not worth a verdict; keep the last one on screen.
         return HttpResponse(status=204)
-    checker = checker_view(editor.build_document())
+    document = editor.build_document()
+    checker = checker_view(document)
     return render(
         request,
         "canvases/partials/check_response.html",
-        {"checker": checker, "canvas": canvas, "can_waive": request.user.has_perm("canvases.waive_rule", canvas)},
+        {
+            "checker": checker,
+            "canvas": canvas,
+            "can_waive": request.user.has_perm("canvases.waive_rule", canvas),
+            "toc_doc": document,  # the map beside the links, redrawn from the same unsaved text
+        },
     )
 
 

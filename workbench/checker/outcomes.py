@@ -182,6 +182,7 @@ _FUNCTION_WORDS = {
     "most", "have", "has", "had", "can", "could", "would", "may", "must", "not", "they", "them", "it", "there",
     ",", ";", ":", ".", "(", ")",
 }  # fmt: skip
+FUNCTION_WORDS = frozenset(w for w in _FUNCTION_WORDS if w.isalpha())  # small words, for readers that skip them
 _DETERMINERS = {
     "a", "an", "the", "our", "their", "its", "new", "more", "additional", "extra", "further", "up", "to", "every",
     "each", "all", "at", "least",

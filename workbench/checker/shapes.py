@@ -55,6 +55,8 @@ class EachItem(Rule):
     name_field: ClassVar[str] = "title"
     point_at: ClassVar[str | None] = None  # the item's field a finding points at
     unless_empty: ClassVar[str | None] = None  # a section that must have items for the test to mean anything
+    lacks_spec: ClassVar[str] = ""  # the test as the table names it: "unlinked:root_causes", "blank:owner" …
+    gap_kind: ClassVar[str] = ""  # its kind: "unlinked", "unreferenced", "blank" …
 
     def findings(self, canvas):
         if self.unless_empty and not getattr(canvas, self.unless_empty):
@@ -267,5 +269,9 @@ def load(path: Path = TABLE) -> None:
         for row in table.get(key, []):
             row = dict(row, source=getattr(base, row["source"]), needs=tuple(row.get("needs", ())))
             if "lacks" in row:
+                # The test's name stays readable beside it, so that other readers (the theory-of-change map) can
+                # pick the rules about links without running every rule.
+                row["lacks_spec"] = row["lacks"]
+                row["gap_kind"] = row["lacks"].partition(":")[0]
                 row["lacks"] = _test(row["lacks"])
             declare(shape, **row)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import io
 import threading
 from pathlib import Path
 
@@ -15,6 +17,8 @@ from workbench.document.model import normalize
 from workbench.document.spec import CANVAS, MISSION, MISSION_SHORT, in_sentence
 from workbench.document.validation import document_size
 from workbench.pdf.engine import RenderOutput, RenderPool
+from workbench.tocmap import build_map, map_svg
+from workbench.tocmap.svg import PRINT_COLUMN_GAP
 
 LAYOUTS = {"a4": "A4 landscape", "a3": "A3 landscape"}
 DEFAULT_LAYOUT = "a4"
@@ -210,6 +214,10 @@ def one_pager_context(document: dict, *, meta: dict, layout: str = DEFAULT_LAYOU
         ],
         # The radar is drawn by the checker from numbers, never from user text: safe to embed.
         "radar_svg": mark_safe(radar_svg) if radar_svg else "",
+        # The theory-of-change map: every string from the document is escaped where it is drawn (tocmap/svg.py).
+        "toc_map_svg": mark_safe(
+            map_svg(build_map(doc), href=None, id_prefix=f"tocmap-{layout}", column_gap=PRINT_COLUMN_GAP)
+        ),
     }
 
 
@@ -227,7 +235,7 @@ def render_one_pager_output(document: dict, *, meta: dict, layout: str = DEFAULT
     fits = FITS[-1:] if continued_only else FITS
     variants = [render_to_string("pdf/one_pager.html", {**context, "fit": fit}) for fit in fits]
     assets = asset_dir()
-    return render_pool().render(
+    output = render_pool().render(
         variants,
         timeout=getattr(settings, "PDF_RENDER_TIMEOUT", 30),
         base_url=assets.as_uri() + "/",
@@ -235,6 +243,38 @@ def render_one_pager_output(document: dict, *, meta: dict, layout: str = DEFAULT
         static_url=settings.STATIC_URL.rstrip("/") + "/pdf/",
         continued_stylesheet=(assets / CONTINUED_STYLESHEET).as_uri(),
         continued_only=continued_only,
+    )
+    return render_map_page(document, meta=meta, output=output) if layout == "a4" else output
+
+
+def render_map_page(document: dict, *, meta: dict, output: RenderOutput) -> RenderOutput:
+    """The A4 one-pager followed by the theory-of-change map on a page of its own, marked as such (the A3 layout
+    has room for the map on its one page). The map page is laid out on its own, so that the one-pager still
+    settles on the roomiest layout that fits one page, then appended to the one-pager's PDF."""
+    from pypdf import PdfReader, PdfWriter
+
+    context = one_pager_context(document, meta=meta, layout=DEFAULT_LAYOUT)
+    assets = asset_dir()
+    page = render_pool().render(
+        [render_to_string("pdf/toc_map_page.html", context)],
+        timeout=getattr(settings, "PDF_RENDER_TIMEOUT", 30),
+        base_url=assets.as_uri() + "/",
+        asset_dir=str(assets),
+        static_url=settings.STATIC_URL.rstrip("/") + "/pdf/",
+        continued_stylesheet=(assets / CONTINUED_STYLESHEET).as_uri(),
+    )
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(output.pdf)))
+    for extra in PdfReader(io.BytesIO(page.pdf)).pages:
+        writer.add_page(extra)
+    pdf = io.BytesIO()
+    writer.write(pdf)
+    return dataclasses.replace(
+        output,
+        pdf=pdf.getvalue(),
+        pages=output.pages + page.pages,
+        requested_urls=output.requested_urls + page.requested_urls,
+        refused_urls=output.refused_urls + page.refused_urls,
+        seconds=output.seconds + page.seconds,
     )
 
 
