@@ -22,6 +22,12 @@ ELSEWHERE = {
     ("Owner", "workbench/teams/models.py"): "a team member's role",
     ("Owner", "workbench/teams/migrations/0001_initial.py"): "the same role, in its migration",
     ("Who", "templates/canvases/history.html"): "the column of who saved a revision",
+    ("Mission", "workbench/progress/portfolio.py"): "the portfolio's column of a team's missions, sorted by title",
+    ("Mission", "templates/progress/partials/portfolio_body.html"): "that column's label on a phone's cards",
+    ("Value", "workbench/progress/forms.py"): "a measurement's value, recorded on the progress page",
+    ("Value", "templates/progress/_metric.html"): "the column of recorded values",
+    ("Value", "templates/progress/history.html"): "a recorded value in the history of measurements",
+    ("Actor", "workbench/progress/migrations/0001_initial.py"): "the kind of a matched name, in its migration",
 }
 
 _TEMPLATE_CODE = re.compile(r"{%.*?%}|{{.*?}}|{#.*?#}", re.S)

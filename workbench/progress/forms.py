@@ -1,11 +1,14 @@
 from django import forms
 
-from workbench.document.spec import YEAR_MAX, YEAR_MIN
+from workbench.document.spec import CANVAS, YEAR_MAX, YEAR_MIN
 from workbench.progress import csvfile, track
+
+# What the portfolio matches across missions: a kind of item and the canvas section it comes from.
+MATCHED = (("lever", "levers"), ("actor", "stakeholders"))
 
 
 class MeasurementForm(forms.Form):
-    metric = forms.ChoiceField(label="Metric")
+    metric = forms.ChoiceField(label=CANVAS.section("metrics").noun.capitalize())
     when = forms.CharField(
         label="Year or date",
         max_length=10,
@@ -100,6 +103,9 @@ class ActionMarkForm(forms.Form):
 
 
 class MatchForm(forms.Form):
-    kind = forms.ChoiceField(choices=[("lever", "Lever"), ("actor", "Actor")], widget=forms.HiddenInput)
+    kind = forms.ChoiceField(
+        choices=[(kind, CANVAS.section(section).noun.capitalize()) for kind, section in MATCHED],
+        widget=forms.HiddenInput,
+    )
     key = forms.CharField(max_length=300, widget=forms.HiddenInput)
     decision = forms.ChoiceField(choices=[("same", "The same"), ("different", "Different"), ("undo", "Undecided")])

@@ -10,7 +10,7 @@ from django.db import models
 from django.db.models import Q
 
 from workbench.canvases.models import Canvas
-from workbench.document.spec import ID_MAX
+from workbench.document.spec import CANVAS, ID_MAX
 from workbench.progress import csvfile, track
 
 
@@ -142,8 +142,8 @@ class SharedName(models.Model):
     """A team's decision on levers or actors of several missions whose names read alike: the same or not."""
 
     class Kind(models.TextChoices):
-        LEVER = "lever", "Lever"
-        ACTOR = "actor", "Actor"
+        LEVER = "lever", CANVAS.section("levers").noun.capitalize()
+        ACTOR = "actor", CANVAS.section("stakeholders").noun.capitalize()
 
     team = models.ForeignKey("teams.Team", on_delete=models.CASCADE, related_name="shared_names")
     kind = models.CharField(max_length=5, choices=Kind.choices)

@@ -19,6 +19,8 @@ from workbench.progress.actions import near_term_actions
 
 OUTCOME_KINDS = ("mission_outcome", "intermediate_outcome")
 
+METRIC = CANVAS.section("metrics").noun.capitalize()  # an unnamed metric is "Metric 2"
+
 
 def measured_dates(latest: dict[str, tuple[int, dt.date | None]]) -> dict[str, dt.date]:
     """What the checker reads (check(measured=…)): each metric's latest value as a date; a year is its 1 January."""
@@ -50,7 +52,7 @@ def metric_rows(document: dict, measurements, *, tolerance: float, today: dt.dat
             today=today,
         )
         chart = track.chart_svg(
-            name=raw.get("name") or f"Metric {position}",
+            name=raw.get("name") or f"{METRIC} {position}",
             unit=raw.get("unit") or "",
             path=path,
             points=points,
@@ -62,7 +64,7 @@ def metric_rows(document: dict, measurements, *, tolerance: float, today: dt.dat
             {
                 "id": raw.get("id") or "",
                 "position": position,
-                "name": raw.get("name") or f"Metric {position}",
+                "name": raw.get("name") or f"{METRIC} {position}",
                 "kind": _kind_label(raw.get("kind") or ""),
                 # The team's label decides where a metric is shown; without one, its words do (as the checker reads them).
                 "outcome": (raw.get("kind") in OUTCOME_KINDS) if raw.get("kind") else checked.counts_outcome(item),

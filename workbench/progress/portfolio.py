@@ -150,7 +150,11 @@ def build(team, *, today: dt.date, params) -> dict:
                 value = (metric.get("target") or {}).get("value")
                 target = f": {track.fmt(value)} {metric.get('unit') or ''}".rstrip() if value is not None else ""
                 timeline[year].append(
-                    {"canvas": row, "kind": "Target", "text": f"{metric.get('name') or 'A metric'}{target}"}
+                    {
+                        "canvas": row,
+                        "kind": CANVAS.label("metrics.target"),
+                        "text": f"{metric.get('name') or 'A metric'}{target}",
+                    }
                 )
         for action in near_term_actions(doc.get("near_term") or ""):
             mark = marks[canvas.pk].get(action["key"])
@@ -214,7 +218,10 @@ def build(team, *, today: dt.date, params) -> dict:
         "totals": totals,
         **chosen,
         "headers": headers,
-        "shared_groups": [("Levers", shared(levers, "lever")), ("Actors", shared(actors, "actor"))],
+        "shared_groups": [
+            ("Levers", shared(levers, "lever")),
+            (CANVAS.section("stakeholders").title, shared(actors, "actor")),
+        ],
         "timeline": [y for y in years if y["entries"]],
         "today": today,
     }

@@ -13,6 +13,8 @@ import math
 from dataclasses import dataclass
 from html import escape
 
+from workbench.document.spec import CANVAS
+
 # A value is recent when it is for this year or one of the RECENT_YEARS years before it.
 RECENT_YEARS = 2
 DEFAULT_TOLERANCE = 10  # per cent of the planned change (or of the baseline, for a metric that should hold steady)
@@ -27,6 +29,10 @@ WORDS = {
     NO_PATH: "No baseline and target to judge by",
 }
 STATUS_ORDER = (BEHIND, NO_RECENT_DATA, ON_TRACK, AHEAD, NO_PATH)
+
+# The canvas's own words for a metric's two ends (workbench/document/spec.py).
+BASELINE = CANVAS.label("metrics.baseline")
+TARGET = CANVAS.label("metrics.target")
 
 
 def position(year: int, date: dt.date | None = None) -> float:
@@ -325,13 +331,13 @@ def chart_svg(
     if b is not None:
         out.append(
             f'<rect x="{sx(b.at) - 5:.1f}" y="{sy(b.value) - 5:.1f}" width="10" height="10" fill="#6c757d">'
-            f"<title>{escape(f'Baseline: {fmt(b.value)} in {int(b.at)}')}</title></rect>"
+            f"<title>{escape(f'{BASELINE}: {fmt(b.value)} in {int(b.at)}')}</title></rect>"
         )
     if t is not None:
         tx, ty = sx(t.at), sy(t.value)
         out.append(
             f'<polygon points="{tx:.1f},{ty - 7:.1f} {tx + 7:.1f},{ty:.1f} {tx:.1f},{ty + 7:.1f} {tx - 7:.1f},{ty:.1f}" '
-            f'fill="#198754"><title>{escape(f"Target: {fmt(t.value)} in {int(t.at)}")}</title></polygon>'
+            f'fill="#198754"><title>{escape(f"{TARGET}: {fmt(t.value)} in {int(t.at)}")}</title></polygon>'
         )
     if points:
         if len(points) > 1:
