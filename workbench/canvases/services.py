@@ -125,6 +125,9 @@ def _record(canvas: Canvas, *, user, document: dict, previous: dict | None, summ
         )
         canvas.status = Status.DRAFT
     canvas.save()
+    from workbench.pdf.services import render_ahead_on_commit  # the PDF app sits above canvases: imported late
+
+    render_ahead_on_commit(canvas)  # its one-pager, rendered by the worker before anyone asks
     return revision
 
 

@@ -14,7 +14,7 @@ from workbench.document.compare import budget_text, field_text, format_number
 from workbench.document.model import normalize
 from workbench.document.spec import CANVAS, MISSION, MISSION_SHORT, in_sentence
 from workbench.document.validation import document_size
-from workbench.pdf.engine import RenderOutput, RenderPool
+from workbench.pdf.engine import Renderer, RenderOutput
 
 LAYOUTS = {"a4": "A4 landscape", "a3": "A3 landscape"}
 DEFAULT_LAYOUT = "a4"
@@ -32,8 +32,9 @@ ONE_PAGE_MAX_BYTES = 64 * 1024
 DIRECTION_MARKS = {choice.value: choice.mark for choice in CANVAS.choices["metric_direction"]}
 LAYER_DEPTH = {choice.value: depth for depth, choice in enumerate(CANVAS.choices["layer_level"])}
 
-_pool_lock = threading.Lock()
-_pool: RenderPool | None = None
+# One render process per worker process, used by one render at a time (a thread of the immediate backend waits).
+_renderer_lock = threading.Lock()
+_renderer: Renderer | None = None
 
 
 def asset_dir() -> Path:
@@ -41,13 +42,14 @@ def asset_dir() -> Path:
     return Path(getattr(settings, "PDF_ASSET_DIR", settings.BASE_DIR / "static" / "pdf")).resolve()
 
 
-def render_pool() -> RenderPool:
-    """The process pool every render of this process goes through (started on first use)."""
-    global _pool
-    with _pool_lock:
-        if _pool is None:
-            _pool = RenderPool(workers=getattr(settings, "PDF_RENDER_WORKERS", 2))
-        return _pool
+def renderer() -> Renderer:
+    """The render process of this worker (started on first use, restarted after a render past a limit)."""
+    global _renderer
+    if _renderer is None or _renderer.memory_mb != settings.PDF_RENDER_MEMORY_MB:
+        if _renderer is not None:
+            _renderer.close()
+        _renderer = Renderer(memory_mb=settings.PDF_RENDER_MEMORY_MB)
+    return _renderer
 
 
 def _label(choice: str, value: str) -> str:
@@ -227,15 +229,16 @@ def render_one_pager_output(document: dict, *, meta: dict, layout: str = DEFAULT
     fits = FITS[-1:] if continued_only else FITS
     variants = [render_to_string("pdf/one_pager.html", {**context, "fit": fit}) for fit in fits]
     assets = asset_dir()
-    return render_pool().render(
-        variants,
-        timeout=getattr(settings, "PDF_RENDER_TIMEOUT", 30),
-        base_url=assets.as_uri() + "/",
-        asset_dir=str(assets),
-        static_url=settings.STATIC_URL.rstrip("/") + "/pdf/",
-        continued_stylesheet=(assets / CONTINUED_STYLESHEET).as_uri(),
-        continued_only=continued_only,
-    )
+    with _renderer_lock:
+        return renderer().render(
+            variants,
+            timeout=settings.PDF_RENDER_TIMEOUT,
+            base_url=assets.as_uri() + "/",
+            asset_dir=str(assets),
+            static_url=settings.STATIC_URL.rstrip("/") + "/pdf/",
+            continued_stylesheet=(assets / CONTINUED_STYLESHEET).as_uri(),
+            continued_only=continued_only,
+        )
 
 
 def render_one_pager(document: dict, *, meta: dict, layout: str = DEFAULT_LAYOUT) -> bytes:

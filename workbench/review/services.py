@@ -13,6 +13,8 @@ from django.utils import timezone
 from workbench.canvases.models import Canvas, Status
 from workbench.document import SECTION_TITLES, item_index
 from workbench.document.model import SECTION_KEYS
+from workbench.mailing.services import queue_messages
+from workbench.pdf.services import render_ahead_on_commit
 from workbench.review.models import Activity, Comment, Notification, NotificationPreference, ShareLink, StateChange
 from workbench.site import absolute_url
 from workbench.teams.models import Membership, Role
@@ -243,6 +245,8 @@ def transition(*, canvas: Canvas, user, action: str, comment: str = "") -> State
         _notify_submission(canvas=locked, actor=user)
     elif action in ("request_changes", "approve"):
         _notify_decision(canvas=locked, change=change, actor=user)
+    elif action == "publish":
+        render_ahead_on_commit(locked)
     return change
 
 
@@ -321,7 +325,7 @@ def notify(*, users, kind: str, canvas: Canvas, text: str, url: str, subject: st
             EmailMessage(subject=" ".join(f"[Mission Workbench] {subject}".split())[:200], body=full_body, to=[address])
             for address in addresses
         ]
-        transaction.on_commit(lambda: _send(messages))
+        queue_messages(messages, team_id=canvas.team_id)
     return notifications
 
 
