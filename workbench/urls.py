@@ -9,6 +9,7 @@ urlpatterns = [
     path("", include("workbench.canvases.urls")),
     path("", include("workbench.pdf.urls")),
     path("", include("workbench.review.urls")),
+    path("", include("workbench.mailing.urls")),
     path("examples/", include("workbench.examples.urls")),
     path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("accounts/signup/<str:token>/", account_views.signup, name="signup"),
