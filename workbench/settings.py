@@ -194,6 +194,8 @@ PDF_RENDER_MEMORY_MB = int(os.environ.get("PDF_RENDER_MEMORY_MB", "768"))
 PDF_RENDER_AHEAD = True
 # A render interrupted this many times (its worker killed or lost) is recorded as failed instead of retried.
 PDF_RENDER_ATTEMPTS = 3
+# A render still marked rendering this long after it started has lost its worker and is queued again.
+PDF_RENDER_STALE_AFTER = float(os.environ.get("PDF_RENDER_STALE_AFTER", PDF_RENDER_TIMEOUT + 60))
 
 # The address people reach the workbench at, for links in e-mails (invitations carry the request's own).
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000" if DEBUG else "")

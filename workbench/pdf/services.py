@@ -341,7 +341,7 @@ def render(one_pager_id: int) -> str:
 
 def stale_after() -> dt.timedelta:
     """A render still marked rendering after this long has lost its worker (the render itself is stopped sooner)."""
-    return dt.timedelta(seconds=getattr(settings, "PDF_RENDER_STALE_AFTER", settings.PDF_RENDER_TIMEOUT + 60))
+    return dt.timedelta(seconds=settings.PDF_RENDER_STALE_AFTER)
 
 
 def recover_interrupted(*, now: dt.datetime | None = None) -> dict:
