@@ -221,3 +221,17 @@ def test_prune_keeps_current_published_and_approved_revisions_and_deletes_the_re
     assert counts == {"one_pagers": 2, "files": 2, "retried": 0, "failed": 0}
     assert list(OnePager.objects.values_list("revision__number", flat=True)) == [2]
     assert len(list(pdf_store.rglob("*.pdf"))) == 1
+
+
+def test_housekeeping_runs_every_hour_with_one_run_waiting_at_a_time(db, database_queue):
+    from workbench.pdf import tasks
+
+    assert tasks.schedule_maintenance() is True
+    assert tasks.schedule_maintenance() is False  # a second worker starting finds the run already waiting
+    waiting = DBTaskResult.objects.get(task_path="workbench.pdf.tasks.maintain_one_pagers")
+    assert dt.timedelta(minutes=59) < waiting.run_after - timezone.now() <= dt.timedelta(hours=1)
+
+    DBTaskResult.objects.filter(pk=waiting.pk).update(run_after=timezone.now())
+    assert _run_waiting_tasks() == 1
+    following = DBTaskResult.objects.filter(task_path="workbench.pdf.tasks.maintain_one_pagers", status="READY")
+    assert following.count() == 1 and following.get().run_after > timezone.now() + dt.timedelta(minutes=59)
