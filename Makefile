@@ -10,6 +10,8 @@ DEV := DEBUG=1
 BIND ?= 127.0.0.1:8000
 WORKERS ?= 3
 PORT ?= 8000
+# The Debian packages PDFs need, one a line (make debian-packages reads them).
+DEBIAN_PACKAGES ?= workbench/pdf/DEBIAN_PACKAGES
 
 .PHONY: install debian-packages run test lint format serve clean
 
@@ -27,7 +29,7 @@ install: debian-packages $(STAMP)
 # otherwise the one command to run is printed and make stops. Not a Debian machine (no dpkg): nothing checked.
 debian-packages:
 	@command -v dpkg >/dev/null || exit 0; \
-	missing=$$(for package in $$(grep -v '^#' workbench/pdf/DEBIAN_PACKAGES); do \
+	missing=$$(for package in $$(grep -v '^#' $(DEBIAN_PACKAGES)); do \
 	  dpkg -s $$package >/dev/null 2>&1 || printf '%s ' $$package; done); \
 	[ -z "$$missing" ] && exit 0; \
 	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
