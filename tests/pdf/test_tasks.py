@@ -235,3 +235,33 @@ def test_housekeeping_runs_every_hour_with_one_run_waiting_at_a_time(db, databas
     assert _run_waiting_tasks() == 1
     following = DBTaskResult.objects.filter(task_path="workbench.pdf.tasks.maintain_one_pagers", status="READY")
     assert following.count() == 1 and following.get().run_after > timezone.now() + dt.timedelta(minutes=59)
+
+
+def test_a_canvas_that_grew_starts_from_the_layout_its_last_revision_needed(people, monkeypatch):
+    from workbench.document import parse
+    from workbench.pdf.services import seeds_dir
+
+    document = parse((seeds_dir() / "camden-food.json").read_bytes())  # too long for the roomy layout
+    canvas = canvas_services.create_canvas(team=people["team"], user=people["owner"], document=document)
+    first = services.request_canvas(canvas, "a4")
+    assert first.status == OnePager.Status.READY and first.fit >= 1 and first.pages == 1
+
+    started_from = []
+    real = services.render_one_pager_output
+
+    def spy(*args, start_fit=0, **kwargs):
+        started_from.append(start_fit)
+        return real(*args, start_fit=start_fit, **kwargs)
+
+    monkeypatch.setattr(services, "render_one_pager_output", spy)
+    longer = {**document, "statement": document["statement"] + " And nobody goes hungry on the way."}
+    canvas_services.save_canvas(canvas=canvas, user=people["owner"], document=longer, base_revision=1)
+    canvas.refresh_from_db()
+    second = services.request_canvas(canvas, "a4")
+    assert started_from == [first.fit] and second.fit == first.fit and second.pages == 1
+
+    shorter = {**document, "statement": "By 2030, everyone eats well."}
+    canvas_services.save_canvas(canvas=canvas, user=people["owner"], document=shorter, base_revision=2)
+    canvas.refresh_from_db()
+    services.request_canvas(canvas, "a4")
+    assert started_from[-1] == 0, "a canvas that shrank tries the roomiest layout first again"

@@ -51,6 +51,8 @@ class RenderOutput:
     requested_urls: list[str] = field(default_factory=list)
     refused_urls: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    variant: int = 0  # which of the variants was printed (the last when it continues on more pages)
+    layouts: int = 1  # how many layouts were made on the way (each costs a whole layout of the canvas)
 
 
 def render_html(
@@ -74,9 +76,12 @@ def render_html(
     started = time.perf_counter()
     fetcher = StaticOnlyFetcher(asset_dir, static_url=static_url)
     document = None
-    for html in variants:
+    layouts = 0
+    for variant, html in enumerate(variants):
+        layouts += 1
         if continued_only or (document is not None and len(document.pages) > SKIP_TIGHTER_AFTER):
             # Far past one page in the roomy layout: no tighter one fits, so straight to the last, continued.
+            variant = len(variants) - 1
             source = HTML(string=variants[-1], base_url=base_url, url_fetcher=fetcher)
             continued = CSS(url=continued_stylesheet, url_fetcher=fetcher)
             document = source.render(stylesheets=[continued], **PDF_OPTIONS)
@@ -86,6 +91,7 @@ def render_html(
         if len(document.pages) == 1:
             break
     else:
+        layouts += 1
         continued = CSS(url=continued_stylesheet, url_fetcher=fetcher)
         document = source.render(stylesheets=[continued], **PDF_OPTIONS)
     pdf = document.write_pdf(**PDF_OPTIONS)
@@ -95,6 +101,8 @@ def render_html(
         requested_urls=list(fetcher.requested),
         refused_urls=[url for url in fetcher.requested if url not in fetcher.served],
         seconds=time.perf_counter() - started,
+        variant=variant,
+        layouts=layouts,
     )
 
 

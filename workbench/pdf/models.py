@@ -36,6 +36,10 @@ class OnePager(models.Model):
     render_seconds = models.FloatField(null=True, blank=True)
     pages = models.PositiveSmallIntegerField(null=True, blank=True)
     size = models.PositiveIntegerField(null=True, blank=True)
+    # The layout that fitted (an index into render.FITS) and the document's size: the canvas's next revision
+    # starts from this layout when it has not shrunk (workbench/pdf/services.py, `render`).
+    fit = models.PositiveSmallIntegerField(null=True, blank=True)
+    document_size = models.PositiveIntegerField(null=True, blank=True)
 
     class Meta:
         indexes = [

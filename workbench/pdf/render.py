@@ -220,17 +220,23 @@ def one_pager_html(document: dict, *, meta: dict, layout: str = DEFAULT_LAYOUT, 
     return render_to_string("pdf/one_pager.html", {**one_pager_context(document, meta=meta, layout=layout), "fit": fit})
 
 
-def render_one_pager_output(document: dict, *, meta: dict, layout: str = DEFAULT_LAYOUT) -> RenderOutput:
-    """Render the one-pager and report pages, time and every URL the renderer asked for."""
+def render_one_pager_output(
+    document: dict, *, meta: dict, layout: str = DEFAULT_LAYOUT, start_fit: int = 0
+) -> RenderOutput:
+    """Render the one-pager and report pages, time, the fit printed and every URL the renderer asked for.
+
+    `start_fit` skips the roomier layouts (FITS[:start_fit]): the render task passes the fit the canvas's last
+    revision needed when the canvas has not shrunk since, as a roomier one cannot fit more text."""
     context = one_pager_context(document, meta=meta, layout=layout)
     # A canvas this large never fits one page: lay out only the last layout, continued (each try of a tighter
     # layout costs a whole layout, and the largest canvas the limits allow must print within the timeout).
     continued_only = document_size(document) > ONE_PAGE_MAX_BYTES
-    fits = FITS[-1:] if continued_only else FITS
+    start_fit = len(FITS) - 1 if continued_only else min(max(start_fit, 0), len(FITS) - 1)
+    fits = FITS[start_fit:]
     variants = [render_to_string("pdf/one_pager.html", {**context, "fit": fit}) for fit in fits]
     assets = asset_dir()
     with _renderer_lock:
-        return renderer().render(
+        output = renderer().render(
             variants,
             timeout=settings.PDF_RENDER_TIMEOUT,
             base_url=assets.as_uri() + "/",
@@ -239,6 +245,8 @@ def render_one_pager_output(document: dict, *, meta: dict, layout: str = DEFAULT
             continued_stylesheet=(assets / CONTINUED_STYLESHEET).as_uri(),
             continued_only=continued_only,
         )
+    output.variant += start_fit  # an index into FITS
+    return output
 
 
 def render_one_pager(document: dict, *, meta: dict, layout: str = DEFAULT_LAYOUT) -> bytes:

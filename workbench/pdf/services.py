@@ -27,6 +27,7 @@ from django.utils.text import slugify
 
 from workbench import caching
 from workbench.checker import check, radar_svg
+from workbench.document.validation import document_size
 from workbench.pdf.engine import RenderError
 from workbench.pdf.models import OnePager
 from workbench.pdf.render import DEFAULT_LAYOUT, render_one_pager_output
@@ -304,8 +305,10 @@ def render(one_pager_id: int) -> str:
     if not claimed:
         return "nothing to do: already rendered, rendering elsewhere or gone"
     one_pager = OnePager.objects.select_related("canvas__team", "revision").get(pk=one_pager_id)
+    start_fit = 0
     if one_pager.canvas_id:
         document, meta = one_pager.revision.document, canvas_meta(one_pager.canvas, one_pager.revision)
+        start_fit = _fit_of_last_revision(one_pager, document_size(document))
     else:
         from workbench.document import parse
 
@@ -316,7 +319,7 @@ def render(one_pager_id: int) -> str:
         document = parse(path.read_bytes())
         meta = example_meta(document)
     try:
-        output = render_one_pager_output(document, meta=meta, layout=one_pager.layout)
+        output = render_one_pager_output(document, meta=meta, layout=one_pager.layout, start_fit=start_fit)
     except RenderError as error:
         OnePager.objects.filter(pk=one_pager.pk, status=Status.RENDERING).update(
             status=Status.FAILED, error=str(error), finished_at=timezone.now()
@@ -335,8 +338,31 @@ def render(one_pager_id: int) -> str:
         render_seconds=output.seconds,
         pages=output.pages,
         size=len(output.pdf),
+        fit=output.variant,
+        document_size=document_size(document),
     )
-    return f"{output.pages} page(s), {len(output.pdf):,} bytes in {output.seconds:.2f} s"
+    return f"{output.pages} page(s), {output.layouts} layout(s), {len(output.pdf):,} bytes in {output.seconds:.2f} s"
+
+
+def _fit_of_last_revision(one_pager: OnePager, size: int) -> int:
+    """The layout the canvas's latest earlier one-pager fitted in, when the canvas has not shrunk since (else 0:
+    try the roomiest first). Trying layouts in turn was most of a fresh render's time (README, "Measuring")."""
+    earlier = (
+        OnePager.objects.filter(
+            canvas_id=one_pager.canvas_id,
+            layout=one_pager.layout,
+            template_digest=one_pager.template_digest,
+            status=Status.READY,
+            revision__number__lt=one_pager.revision.number,
+        )
+        .exclude(fit=None)
+        .order_by("-revision__number")
+        .values_list("fit", "document_size")
+        .first()
+    )
+    if earlier is None or earlier[1] is None or size < earlier[1]:
+        return 0
+    return earlier[0]
 
 
 def stale_after() -> dt.timedelta:

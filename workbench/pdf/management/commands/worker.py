@@ -24,6 +24,13 @@ class Command(BaseCommand):
             self.stdout.write(f"Interrupted renders: {counts['retried']} queued again, {counts['failed']} failed.")
         tasks.schedule_maintenance()
         if settings.TASKS_BACKEND == "rq":
-            call_command("rqworker", "default", job_class="django_tasks_rq.Job", worker_class="rq.SimpleWorker", with_scheduler=True, burst=batch)
+            call_command(
+                "rqworker",
+                "default",
+                job_class="django_tasks_rq.Job",
+                worker_class="rq.SimpleWorker",
+                with_scheduler=True,
+                burst=batch,
+            )
         else:
             call_command("db_worker", "--no-reload", "--interval", "0.5", *(["--batch"] if batch else []))
