@@ -265,3 +265,16 @@ def test_a_canvas_that_grew_starts_from_the_layout_its_last_revision_needed(peop
     canvas.refresh_from_db()
     services.request_canvas(canvas, "a4")
     assert started_from[-1] == 0, "a canvas that shrank tries the roomiest layout first again"
+
+
+def test_prune_deletes_the_files_of_purged_canvases_once_they_are_an_hour_old(people, housing_canvas, pdf_store):
+    one_pager = services.request_canvas(housing_canvas, "a4")
+    assert (pdf_store / one_pager.file_name).is_file()
+    canvas_services.move_to_bin(canvas=housing_canvas, user=people["owner"])
+    housing_canvas.refresh_from_db()
+    canvas_services.purge_canvas(canvas=housing_canvas)
+    assert not OnePager.objects.exists()
+
+    assert services.prune()["files"] == 0, "a file younger than an hour may belong to a render saving its row"
+    assert services.prune(now=timezone.now() + dt.timedelta(hours=2))["files"] == 1
+    assert list(pdf_store.rglob("*.pdf")) == []

@@ -439,4 +439,28 @@ def prune(*, now: dt.datetime | None = None) -> dict:
             store.delete(one_pager.file_name)
             files += 1
     OnePager.objects.filter(pk__in=[one_pager.pk for one_pager in doomed]).delete()
+    files += _sweep_orphans(store, before=now - ORPHAN_AGE)
     return {"one_pagers": len(doomed), "files": files, **recover_interrupted(now=now)}
+
+
+# A stored file no row names (its canvas was purged, its row deleted) is deleted once it is this old: younger
+# ones may belong to a render that is saving its row right now.
+ORPHAN_AGE = dt.timedelta(hours=1)
+
+
+def _sweep_orphans(store, *, before: dt.datetime, directory: str = "") -> int:
+    """Delete the stored PDFs that no one-pager names any more (through the storage API, so any backend)."""
+    try:
+        directories, files = store.listdir(directory)
+    except FileNotFoundError:
+        return 0
+    deleted = 0
+    names = [f"{directory}/{name}" if directory else name for name in files if name.endswith(".pdf")]
+    known = set(OnePager.objects.filter(file_name__in=names).values_list("file_name", flat=True))
+    for name in names:
+        if name not in known and store.get_modified_time(name) < before:
+            store.delete(name)
+            deleted += 1
+    for child in directories:
+        deleted += _sweep_orphans(store, before=before, directory=f"{directory}/{child}" if directory else child)
+    return deleted
