@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -102,10 +103,10 @@ def main() -> None:
 
     renderer = render_module.renderer()
     renderer.render([fitting], timeout=60, **engine_kwargs)  # start and warm the worker's render process
-    warm = []
+    warm, warm_cpu = [], []
     for _ in range(args.runs):
         started = time.perf_counter()
-        renderer.render([fitting], timeout=60, **engine_kwargs)
+        warm_cpu.append(renderer.render([fitting], timeout=60, **engine_kwargs).cpu_seconds)
         warm.append(time.perf_counter() - started)
     pipeline = []
     for _ in range(args.runs):
@@ -120,10 +121,11 @@ def main() -> None:
         subprocess.run(command, check=True, cwd=ROOT, capture_output=True)
         cold.append(time.perf_counter() - started)
 
-    chromium = []
+    chromium, chromium_cpu = [], []
     if Path(CHROMIUM).exists():
         for run in range(args.runs):
             target = WORK / f"chromium-{run}.pdf"
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
             started = time.perf_counter()
             subprocess.run(
                 [
@@ -141,6 +143,8 @@ def main() -> None:
                 capture_output=True,
             )
             chromium.append(time.perf_counter() - started)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)  # every Chromium process, once it has exited
+            chromium_cpu.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
 
     # The web app: a team, a canvas holding the largest example, its one-pager rendered by the worker's code.
     call_command("migrate", verbosity=0)
@@ -173,12 +177,20 @@ def main() -> None:
 
     warm_median, chromium_median = statistics.median(warm), statistics.median(chromium) if chromium else None
     print(f"largest worked example: {seed.name} ({seed.stat().st_size:,} bytes); {args.runs} runs, medians")
+    print(
+        f"  load average at the end: {', '.join(f'{load:.1f}' for load in os.getloadavg())} on {os.cpu_count()} cores"
+    )
     print(f"  WeasyPrint fresh render, warm worker       {_ms(warm_median)}")
     print(f"  render task pipeline (all layouts tried)   {_ms(statistics.median(pipeline))}")
     print(f"  WeasyPrint cold (fresh Python process)     {_ms(statistics.median(cold))}")
     if chromium_median:
         print(f"  headless Chromium --print-to-pdf           {_ms(chromium_median)}")
         print(f"  ratio WeasyPrint warm / Chromium           {warm_median / chromium_median:8.2f}×  (goal ≤ 0.5×)")
+        cpu_ratio = statistics.median(warm_cpu) / statistics.median(chromium_cpu)
+        print(
+            f"  processor time: WeasyPrint {_ms(statistics.median(warm_cpu))}, Chromium (all its processes) "
+            f"{_ms(statistics.median(chromium_cpu))}, ratio {cpu_ratio:.2f}×"
+        )
     else:
         print("  headless Chromium: /usr/bin/chromium not installed, skipped")
     print(f"  render task, first revision (worker)       {_ms(task_seconds)}  ({first_report})")

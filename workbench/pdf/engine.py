@@ -51,6 +51,7 @@ class RenderOutput:
     requested_urls: list[str] = field(default_factory=list)
     refused_urls: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    cpu_seconds: float = 0.0  # processor time of the render process (what the render costs on a busy machine too)
     variant: int = 0  # which of the variants was printed (the last when it continues on more pages)
     layouts: int = 1  # how many layouts were made on the way (each costs a whole layout of the canvas)
 
@@ -73,7 +74,7 @@ def render_html(
     """
     from weasyprint import CSS, HTML
 
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     fetcher = StaticOnlyFetcher(asset_dir, static_url=static_url)
     document = None
     layouts = 0
@@ -101,6 +102,7 @@ def render_html(
         requested_urls=list(fetcher.requested),
         refused_urls=[url for url in fetcher.requested if url not in fetcher.served],
         seconds=time.perf_counter() - started,
+        cpu_seconds=time.process_time() - cpu_started,
         variant=variant,
         layouts=layouts,
     )
