@@ -153,3 +153,27 @@ def test_a_render_past_its_time_limit_is_stopped_and_the_next_render_works():
     finally:
         renderer.close()
     assert os.path.exists(asset_dir() / "one-pager.css")
+
+
+def test_a_probe_for_one_page_gives_the_same_pdf_with_fewer_balanced_layouts():
+    from workbench.document import parse
+    from workbench.pdf import render as render_module
+    from workbench.pdf.services import example_meta, seeds_dir
+
+    document = parse((seeds_dir() / "health-holland.json").read_bytes())  # fits only the last, narrow layout
+    context = render_module.one_pager_context(document, meta=example_meta(document), layout="a4")
+    variants = [
+        render_module.render_to_string("pdf/one_pager.html", {**context, "fit": fit}) for fit in render_module.FITS
+    ]
+    kwargs = {
+        "base_url": asset_dir().as_uri() + "/",
+        "asset_dir": str(asset_dir()),
+        "static_url": "/static/pdf/",
+        "continued_stylesheet": (asset_dir() / "one-pager-continued.css").as_uri(),
+    }
+
+    plain = render_html(variants, **kwargs)
+    probed = render_html(variants, probe=True, **kwargs)
+
+    assert (probed.variant, probed.pages) == (plain.variant, plain.pages) == (2, 1)
+    assert len(probed.pdf) == len(plain.pdf)

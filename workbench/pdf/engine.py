@@ -28,6 +28,9 @@ PDF_OPTIONS = {"pdf_variant": "pdf/ua-1", "pdf_tags": True}
 # A one-pager that runs to more pages than this in the roomy layout cannot fit one page in a tighter one: each
 # layout tried costs a whole layout of a long canvas, and the largest canvas must print within the timeout.
 SKIP_TIGHTER_AFTER = 2
+# Whether a layout fits one page is settled before WeasyPrint balances the columns, and balancing costs a layout per
+# step: a probe fills the columns in turn instead, and only the layout that fits is laid out again, balanced.
+PROBE_STYLESHEET = ".boxes { column-fill: auto; }"
 
 
 class RenderError(RuntimeError):
@@ -64,6 +67,7 @@ def render_html(
     static_url: str,
     continued_stylesheet: str,
     continued_only: bool = False,
+    probe: bool = False,
 ) -> RenderOutput:
     """Lay out the first HTML variant that fits one page and write the PDF, in this process.
 
@@ -71,6 +75,8 @@ def render_html(
     first page, it is laid out once more with `continued_stylesheet` (a URL the fetcher serves),
     which marks page 1 "continues on page 2": CSS alone cannot know on page 1 that a page 2 exists.
     With `continued_only` (a canvas far too large for one page) only the last, continued, is laid out.
+    With `probe`, each variant but the last is first tried with PROBE_STYLESHEET, which answers "one page?"
+    for a fraction of the cost when the answer is no.
     """
     from weasyprint import CSS, HTML
 
@@ -88,6 +94,11 @@ def render_html(
             document = source.render(stylesheets=[continued], **PDF_OPTIONS)
             break
         source = HTML(string=html, base_url=base_url, url_fetcher=fetcher)
+        if probe and variant < len(variants) - 1:
+            document = source.render(stylesheets=[CSS(string=PROBE_STYLESHEET)], **PDF_OPTIONS)
+            if len(document.pages) > 1:
+                continue
+            layouts += 1
         document = source.render(**PDF_OPTIONS)
         if len(document.pages) == 1:
             break

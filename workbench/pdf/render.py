@@ -244,6 +244,8 @@ def render_one_pager_output(
             static_url=settings.STATIC_URL.rstrip("/") + "/pdf/",
             continued_stylesheet=(assets / CONTINUED_STYLESHEET).as_uri(),
             continued_only=continued_only,
+            # No layout known to fit yet: probe the roomier ones. A remembered one most likely fits as it is.
+            probe=start_fit == 0,
         )
     output.variant += start_fit  # an index into FITS
     return output
