@@ -17,7 +17,14 @@ import pytest
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
-PG_ADMIN = os.environ.get("TWO_MACHINES_PG", "postgres://postgres@127.0.0.1:5432/postgres")
+# The server .ci/run starts (with the password it set, when DATABASE_URL names it), its maintenance database.
+_CI_DATABASE = os.environ.get("DATABASE_URL", "")
+PG_ADMIN = os.environ.get(
+    "TWO_MACHINES_PG",
+    _CI_DATABASE.rsplit("/", 1)[0] + "/postgres"
+    if _CI_DATABASE.startswith("postgres")
+    else "postgres://postgres@127.0.0.1:5432/postgres",
+)
 REDIS = os.environ.get("TWO_MACHINES_REDIS", "redis://127.0.0.1:6379/13")
 
 SETUP = """
