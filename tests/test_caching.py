@@ -16,7 +16,7 @@ from django.urls import reverse
 from workbench import caching
 from workbench.canvases import services as canvases
 from workbench.canvases.models import Canvas
-from workbench.pdf.cache import cache_key
+from workbench.pdf.services import template_digest
 from workbench.release import release_key
 
 RELEASE_FILES = {
@@ -84,10 +84,11 @@ def test_a_new_release_reads_nothing_the_old_one_kept_even_from_a_shared_cache()
     assert old.get("editor:same-key") == "<input name='old_field'>"
 
 
-def test_a_pdf_file_name_names_the_release(settings):
-    before = cache_key("canvas", 1, 3, "a4")
+def test_a_pdf_key_names_the_print_templates_not_the_release(settings):
+    before = caching.pdf_key(template_digest(), "canvas", 1, 3, "a4")
     settings.RELEASE = "0.1.0-another"
-    assert cache_key("canvas", 1, 3, "a4") != before
+    assert caching.pdf_key(template_digest(), "canvas", 1, 3, "a4") == before
+    assert caching.pdf_key("another-digest", "canvas", 1, 3, "a4") != before
 
 
 def test_keys_differ_by_what_the_part_shows(canvas):

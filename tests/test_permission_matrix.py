@@ -14,6 +14,7 @@ from workbench.canvases import services
 from workbench.comments import services as comments
 from workbench.examples.models import Example
 from workbench.examples.services import read_seed, seeds_dir
+from workbench.mailing.models import OutgoingMail
 from workbench.notifications.models import Notification
 from workbench.progress import services as progress
 from workbench.sharing import services as sharing
@@ -104,6 +105,12 @@ MATRIX = [
     ("canvases:checker_rules", "get", lambda c: {}, {r: 200 for r in ROLES}),
     ("pdf:canvas", "get", lambda c: {"pk": c["canvas"].pk}, expect(MEMBERS)),
     ("pdf:example", "get", lambda c: {"slug": "camden-food"}, {r: 200 for r in ROLES}),
+    ("pdf:canvas_status", "get", lambda c: {"pk": c["canvas"].pk}, expect(MEMBERS)),
+    ("pdf:canvas_retry", "post", lambda c: {"pk": c["canvas"].pk}, expect(MEMBERS, ok=302)),
+    ("pdf:example_status", "get", lambda c: {"slug": "camden-food"}, {r: 200 for r in ROLES}),
+    ("pdf:example_retry", "post", lambda c: {"slug": "camden-food"}, {r: 302 for r in ROLES}),
+    ("teams:outbox", "get", lambda c: {"slug": c["team"].slug}, expect(OWNERS)),
+    ("teams:mail_send_again", "post", lambda c: {"slug": c["team"].slug, "pk": c["mail"].pk}, expect(OWNERS, ok=302)),
     # The gallery is public. Starting from an example names the team in the form: an empty POST asks
     # to choose one (422); tests/examples/test_gallery.py has the rows with a team for every role.
     ("examples:list", "get", lambda c: {}, {r: 200 for r in ROLES}),
@@ -243,6 +250,7 @@ def context(people, canvas):
         "binned": binned,
         "invitation": invitation,
         "viewer_membership": team.memberships.get(user=people["viewer"]).pk,
+        "mail": OutgoingMail.objects.create(team=team, to="new@example.org", subject="Invitation", status="failed"),
     }
 
 

@@ -1,8 +1,8 @@
 """One cache rule: every key the pages and the PDFs are kept under is made here, from what the kept thing shows.
 
 Django puts the release (workbench/release.py: the version and a digest of every code, data and template
-file) in front of each key, and the PDF file names start with it too, so nothing kept outlives the code that
-made it, even where app servers share a Redis. Within a release a key names what the kept part shows and, where
+file) in front of each key (PDF keys start with the digest of the print templates instead), so nothing kept
+outlives the code that made it, even where app servers share a Redis. Within a release a key names what the kept part shows and, where
 it differs between people, their rights or the viewer; the active language and time zone are in every key.
 
 A kept page part is rendered with a placeholder for the CSRF token, and each response gets the viewer's own
@@ -145,9 +145,18 @@ def feed_entry_key(entry, *, show_canvas: bool) -> str:
     )
 
 
-def pdf_key(*parts) -> str:
-    """The file name of a rendered PDF: the release and `parts` (what it shows, the print assets)."""
-    text = json.dumps([release(), *parts], sort_keys=True, ensure_ascii=False, default=str)
+def pdf_key(template_digest: str, *parts) -> str:
+    """The key of a rendered one-pager: what it shows (`parts`) and the digest of what shapes the print.
+
+    Not the release: a release that leaves the print templates, stylesheets and checker alone keeps every PDF
+    rendered before it (workbench/pdf/services.py, `template_digest`)."""
+    text = json.dumps([template_digest, *parts], sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def content_digest(value) -> str:
+    """A stable digest of a JSON-like value (a worked example's document)."""
+    text = json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(text.encode()).hexdigest()
 
 

@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "template_partials",
+    "django_tasks",
+    "django_tasks_db",
     "rules.apps.AutodiscoverRulesConfig",
     "workbench.accounts",
     "workbench.teams",
@@ -72,6 +74,7 @@ INSTALLED_APPS = [
     "workbench.workflow",
     "workbench.sharing",
     "workbench.progress",
+    "workbench.mailing",
 ]
 
 MIDDLEWARE = [
@@ -171,6 +174,35 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
+
+# Slow work runs in a task worker (`manage.py worker`), through the django-tasks backport of Django 6's
+# django.tasks. The queue lives in the database by default (nothing to install); TASKS_BACKEND=rq puts it on
+# Redis at REDIS_URL for several machines (README, "Deployment"). Tests run tasks at once (tests/settings.py).
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "database")
+if TASKS_BACKEND == "rq":
+    INSTALLED_APPS.append("django_rq")
+    RQ_QUEUES = {"default": {"URL": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"), "DEFAULT_TIMEOUT": 300}}
+    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+elif TASKS_BACKEND == "database":
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+else:
+    raise ImproperlyConfigured(f"TASKS_BACKEND must be database or rq, not {TASKS_BACKEND!r}.")
+
+# Rendered one-pagers go through Django's storage API: files under PDF_DIR by default; several machines share
+# one store when PDF_DIR is on shared storage or when this entry names another backend (S3, Azure, ...).
+STORAGES["one_pagers"] = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": os.environ.get("PDF_DIR", str(BASE_DIR / "var" / "one-pagers"))},
+}
+# Each render runs in a process of its own with these limits; past either it is stopped and recorded as failed.
+PDF_RENDER_TIMEOUT = float(os.environ.get("PDF_RENDER_TIMEOUT", "30"))
+PDF_RENDER_MEMORY_MB = int(os.environ.get("PDF_RENDER_MEMORY_MB", "768"))
+# Every save, restore, publish and import queues the new revision's one-pager (tests switch it off).
+PDF_RENDER_AHEAD = True
+# A render interrupted this many times (its worker killed or lost) is recorded as failed instead of retried.
+PDF_RENDER_ATTEMPTS = 3
+# A render still marked rendering this long after it started has lost its worker and is queued again.
+PDF_RENDER_STALE_AFTER = float(os.environ.get("PDF_RENDER_STALE_AFTER", PDF_RENDER_TIMEOUT + 60))
 
 # The address people reach the workbench at, for links in e-mails (invitations carry the request's own).
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000" if DEBUG else "")

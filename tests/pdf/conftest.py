@@ -7,10 +7,26 @@ from pypdf.generic import NameObject
 
 
 @pytest.fixture(autouse=True)
-def pdf_cache_dir(settings, tmp_path):
-    """Every test starts with an empty PDF cache of its own."""
-    settings.PDF_CACHE_DIR = tmp_path / "pdf-cache"
-    return settings.PDF_CACHE_DIR
+def pdf_store(settings, tmp_path):
+    """Every test starts with an empty store of rendered PDFs of its own."""
+    location = tmp_path / "one-pagers"
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "one_pagers": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(location)},
+        },
+    }
+    return location
+
+
+def render_count() -> int:
+    """How many renders have been started (every try of every one-pager)."""
+    from django.db.models import Sum
+
+    from workbench.pdf.models import OnePager
+
+    return OnePager.objects.aggregate(total=Sum("attempts"))["total"] or 0
 
 
 @pytest.fixture

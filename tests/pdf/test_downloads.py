@@ -8,11 +8,10 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from pypdf import PdfReader
 
-from tests.pdf.conftest import pdf_text
+from tests.pdf.conftest import pdf_text, render_count
 from tests.pdf.documents import typical_document
 from workbench.canvases import services as canvas_services
 from workbench.checker import check
-from workbench.pdf.cache import render_count
 from workbench.pdf.management.commands import export_pdf
 
 pytestmark = pytest.mark.urls("tests.pdf.urls")
@@ -58,7 +57,7 @@ def test_an_unknown_layout_is_a_bad_request(client_for, housing_canvas):
 
 
 def test_second_download_of_a_revision_is_served_from_the_cache_and_a_new_revision_renders_again(
-    client_for, people, housing_canvas, pdf_cache_dir
+    client_for, people, housing_canvas, pdf_store
 ):
     url = reverse("pdf:canvas", kwargs={"pk": housing_canvas.pk})
     client = client_for("editor")
@@ -69,7 +68,7 @@ def test_second_download_of_a_revision_is_served_from_the_cache_and_a_new_revisi
 
     assert render_count() == before + 1
     assert first.content == second.content
-    assert len(list(pdf_cache_dir.glob("*/*.pdf"))) == 1
+    assert len(list(pdf_store.rglob("*.pdf"))) == 1
 
     document = typical_document()
     document["statement"] = "By 2032, every household in Northfield keeps warm for less."

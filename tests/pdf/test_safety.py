@@ -8,7 +8,7 @@ from django.conf import settings
 
 from tests.pdf.conftest import pdf_text
 from tests.pdf.documents import typical_document
-from workbench.pdf.engine import RenderPool, RenderTimeout, render_html
+from workbench.pdf.engine import Renderer, RenderTimeout, render_html
 from workbench.pdf.fetcher import FetchRefused, StaticOnlyFetcher
 from workbench.pdf.render import asset_dir, render_one_pager_output
 
@@ -130,7 +130,7 @@ def test_fetcher_serves_print_assets_by_file_url_and_static_url():
 
 
 def test_a_render_past_its_time_limit_is_stopped_and_the_next_render_works():
-    pool = RenderPool(workers=1)
+    renderer = Renderer(memory_mb=768)
     kwargs = {
         "base_url": asset_dir().as_uri() + "/",
         "asset_dir": str(asset_dir()),
@@ -139,14 +139,41 @@ def test_a_render_past_its_time_limit_is_stopped_and_the_next_render_works():
     }
     huge = "<html lang='en'><body>" + "<p>many words to lay out</p>" * 200_000 + "</body></html>"
     try:
+        renderer.render(["<html lang='en'><body><p>warm</p></body></html>"], timeout=60, **kwargs)
+        runaway = renderer.pid
         started = time.monotonic()
-        with pytest.raises(RenderTimeout):
-            pool.render([huge], timeout=2, **kwargs)
+        with pytest.raises(RenderTimeout, match="longer than 2 seconds"):
+            renderer.render([huge], timeout=2, **kwargs)
         assert time.monotonic() - started < 10
-        assert pool._pool is None, "the pool with the runaway render was thrown away"
+        assert renderer.pid is None, "the render process with the runaway render was stopped"
+        assert not os.path.exists(f"/proc/{runaway}") or open(f"/proc/{runaway}/stat").read().split()[2] == "Z"
 
-        result = pool.render(["<html lang='en'><body><p>small</p></body></html>"], timeout=60, **kwargs)
+        result = renderer.render(["<html lang='en'><body><p>small</p></body></html>"], timeout=60, **kwargs)
         assert result.pages == 1 and result.pdf.startswith(b"%PDF")
     finally:
-        pool.close()
+        renderer.close()
     assert os.path.exists(asset_dir() / "one-pager.css")
+
+
+def test_a_probe_for_one_page_gives_the_same_pdf_with_fewer_balanced_layouts():
+    from workbench.document import parse
+    from workbench.pdf import render as render_module
+    from workbench.pdf.services import example_meta, seeds_dir
+
+    document = parse((seeds_dir() / "health-holland.json").read_bytes())  # fits only the last, narrow layout
+    context = render_module.one_pager_context(document, meta=example_meta(document), layout="a4")
+    variants = [
+        render_module.render_to_string("pdf/one_pager.html", {**context, "fit": fit}) for fit in render_module.FITS
+    ]
+    kwargs = {
+        "base_url": asset_dir().as_uri() + "/",
+        "asset_dir": str(asset_dir()),
+        "static_url": "/static/pdf/",
+        "continued_stylesheet": (asset_dir() / "one-pager-continued.css").as_uri(),
+    }
+
+    plain = render_html(variants, **kwargs)
+    probed = render_html(variants, probe=True, **kwargs)
+
+    assert (probed.variant, probed.pages) == (plain.variant, plain.pages) == (2, 1)
+    assert len(probed.pdf) == len(plain.pdf)

@@ -108,14 +108,18 @@ def test_a_request_for_changes_goes_to_the_submitter_only(canvas, people, sent):
     assert to == ["editor@example.org"]
 
 
-def test_e_mailed_links_and_invitation_links_use_the_same_site_address(canvas, people, sent, settings, client_for):
+def test_e_mailed_links_and_invitation_links_use_the_same_site_address(
+    canvas, people, sent, settings, client_for, django_capture_on_commit_callbacks
+):
     settings.SITE_URL = "https://missions.example.gov.uk"
     thread_mail = sent(lambda: comments.add_comment(canvas=canvas, user=people["reviewer"], body="Hmm"))
     assert thread_mail and "https://missions.example.gov.uk/canvases/" in mail.outbox[0].body
     mail.outbox.clear()
-    client_for("owner").post(
-        reverse("teams:members", kwargs={"slug": people["team"].slug}), {"email": "amira@example.org", "role": "viewer"}
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        client_for("owner").post(
+            reverse("teams:members", kwargs={"slug": people["team"].slug}),
+            {"email": "amira@example.org", "role": "viewer"},
+        )
     invitation = people["team"].invitations.get()
     assert f"https://missions.example.gov.uk{invitation.get_absolute_url()}" in mail.outbox[0].body
     assert "testserver" not in mail.outbox[0].body

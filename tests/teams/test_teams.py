@@ -25,12 +25,15 @@ def test_a_team_name_needs_a_letter_or_digit(client_for, people):
     assert "Give the team a name with at least one letter or digit." in response.content.decode()
 
 
-def test_an_owner_invites_by_email_and_the_link_creates_the_membership(client_for, people, client):
+def test_an_owner_invites_by_email_and_the_link_creates_the_membership(
+    client_for, people, client, django_capture_on_commit_callbacks
+):
     owner = client_for("owner")
     team = people["team"]
-    response = owner.post(
-        reverse("teams:members", kwargs={"slug": team.slug}), {"email": "Amira@Example.org", "role": "reviewer"}
-    )
+    with django_capture_on_commit_callbacks(execute=True):  # the e-mail goes out once the invitation is saved
+        response = owner.post(
+            reverse("teams:members", kwargs={"slug": team.slug}), {"email": "Amira@Example.org", "role": "reviewer"}
+        )
     assert response.status_code == 302
     invitation = Invitation.objects.get()
     assert invitation.email == "amira@example.org"
@@ -188,12 +191,15 @@ def test_only_the_invited_address_can_accept(client_for, people, client):
     assert Membership.objects.get(team=team, user=amira).role == Role.EDITOR
 
 
-def test_inviting_the_same_address_twice_keeps_one_open_invitation_with_the_latest_role(client_for, people):
+def test_inviting_the_same_address_twice_keeps_one_open_invitation_with_the_latest_role(
+    client_for, people, django_capture_on_commit_callbacks
+):
     team = people["team"]
     owner = client_for("owner")
     url = reverse("teams:members", kwargs={"slug": team.slug})
-    owner.post(url, {"email": "amira@example.org", "role": "viewer"})
-    response = owner.post(url, {"email": "Amira@example.org", "role": "editor"}, follow=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        owner.post(url, {"email": "amira@example.org", "role": "viewer"})
+        response = owner.post(url, {"email": "Amira@example.org", "role": "editor"}, follow=True)
     assert "Invitation sent to amira@example.org as editor." in response.content.decode()
     invitation = Invitation.objects.get(team=team, accepted_at__isnull=True)
     assert invitation.role == Role.EDITOR

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import logging
 
-from django.core.mail import EmailMessage, get_connection
-from django.db import transaction
+from django.core.mail import EmailMessage
 from django.utils import timezone
 
 from workbench.canvases.models import Canvas
+from workbench.mailing.services import queue_messages
 from workbench.notifications.models import Activity, Notification, NotificationPreference
 from workbench.site import absolute_url
 from workbench.teams.models import Membership
@@ -80,12 +80,5 @@ def notify(*, users, kind: str, canvas: Canvas, text: str, url: str, subject: st
             EmailMessage(subject=" ".join(f"[Mission Workbench] {subject}".split())[:200], body=full_body, to=[address])
             for address in addresses
         ]
-        transaction.on_commit(lambda: _send(messages))
+        queue_messages(messages, team_id=canvas.team_id)  # sent by a task after the commit, retried
     return notifications
-
-
-def _send(messages) -> None:
-    try:
-        get_connection().send_messages(messages)
-    except Exception:  # a mail server's hiccup must not undo the comment already saved
-        logger.exception("Could not send %d review notification(s)", len(messages))

@@ -16,7 +16,7 @@ from workbench.document.compare import budget_text, field_text, format_number
 from workbench.document.model import normalize
 from workbench.document.spec import CANVAS, MISSION, MISSION_SHORT, in_sentence
 from workbench.document.validation import document_size
-from workbench.pdf.engine import RenderOutput, RenderPool
+from workbench.pdf.engine import Renderer, RenderOutput
 from workbench.tocmap import build_map, map_svg
 from workbench.tocmap.svg import PRINT_COLUMN_GAP
 
@@ -36,8 +36,9 @@ ONE_PAGE_MAX_BYTES = 64 * 1024
 DIRECTION_MARKS = {choice.value: choice.mark for choice in CANVAS.choices["metric_direction"]}
 LAYER_DEPTH = {choice.value: depth for depth, choice in enumerate(CANVAS.choices["layer_level"])}
 
-_pool_lock = threading.Lock()
-_pool: RenderPool | None = None
+# One render process per worker process, used by one render at a time (a thread of the immediate backend waits).
+_renderer_lock = threading.Lock()
+_renderer: Renderer | None = None
 
 
 def asset_dir() -> Path:
@@ -45,13 +46,14 @@ def asset_dir() -> Path:
     return Path(getattr(settings, "PDF_ASSET_DIR", settings.BASE_DIR / "static" / "pdf")).resolve()
 
 
-def render_pool() -> RenderPool:
-    """The process pool every render of this process goes through (started on first use)."""
-    global _pool
-    with _pool_lock:
-        if _pool is None:
-            _pool = RenderPool(workers=getattr(settings, "PDF_RENDER_WORKERS", 2))
-        return _pool
+def renderer() -> Renderer:
+    """The render process of this worker (started on first use, restarted after a render past a limit)."""
+    global _renderer
+    if _renderer is None or _renderer.memory_mb != settings.PDF_RENDER_MEMORY_MB:
+        if _renderer is not None:
+            _renderer.close()
+        _renderer = Renderer(memory_mb=settings.PDF_RENDER_MEMORY_MB)
+    return _renderer
 
 
 def _label(choice: str, value: str) -> str:
@@ -226,24 +228,40 @@ def one_pager_html(document: dict, *, meta: dict, layout: str = DEFAULT_LAYOUT, 
     return render_to_string("pdf/one_pager.html", {**one_pager_context(document, meta=meta, layout=layout), "fit": fit})
 
 
-def render_one_pager_output(document: dict, *, meta: dict, layout: str = DEFAULT_LAYOUT) -> RenderOutput:
-    """Render the one-pager and report pages, time and every URL the renderer asked for."""
+def render_variants(variants: list[str], **options) -> RenderOutput:
+    """Lay out the first of `variants` (HTML, ever tighter) that fits one page, in this worker's render process,
+    within the time and memory limits, with the locked-down fetcher: the one-pager, its map page and the progress
+    report all print this way."""
+    assets = asset_dir()
+    with _renderer_lock:
+        return renderer().render(
+            variants,
+            timeout=settings.PDF_RENDER_TIMEOUT,
+            base_url=assets.as_uri() + "/",
+            asset_dir=str(assets),
+            static_url=settings.STATIC_URL.rstrip("/") + "/pdf/",
+            continued_stylesheet=(assets / CONTINUED_STYLESHEET).as_uri(),
+            **options,
+        )
+
+
+def render_one_pager_output(
+    document: dict, *, meta: dict, layout: str = DEFAULT_LAYOUT, start_fit: int = 0
+) -> RenderOutput:
+    """Render the one-pager and report pages, time, the fit printed and every URL the renderer asked for.
+
+    `start_fit` skips the roomier layouts (FITS[:start_fit]): the render task passes the fit the canvas's last
+    revision needed when the canvas has not shrunk since, as a roomier one cannot fit more text."""
     context = one_pager_context(document, meta=meta, layout=layout)
     # A canvas this large never fits one page: lay out only the last layout, continued (each try of a tighter
     # layout costs a whole layout, and the largest canvas the limits allow must print within the timeout).
     continued_only = document_size(document) > ONE_PAGE_MAX_BYTES
-    fits = FITS[-1:] if continued_only else FITS
+    start_fit = len(FITS) - 1 if continued_only else min(max(start_fit, 0), len(FITS) - 1)
+    fits = FITS[start_fit:]
     variants = [render_to_string("pdf/one_pager.html", {**context, "fit": fit}) for fit in fits]
-    assets = asset_dir()
-    output = render_pool().render(
-        variants,
-        timeout=getattr(settings, "PDF_RENDER_TIMEOUT", 30),
-        base_url=assets.as_uri() + "/",
-        asset_dir=str(assets),
-        static_url=settings.STATIC_URL.rstrip("/") + "/pdf/",
-        continued_stylesheet=(assets / CONTINUED_STYLESHEET).as_uri(),
-        continued_only=continued_only,
-    )
+    # No layout known to fit yet: probe the roomier ones. A remembered one most likely fits as it is.
+    output = render_variants(variants, continued_only=continued_only, probe=start_fit == 0)
+    output.variant += start_fit  # an index into FITS
     return render_map_page(document, meta=meta, output=output) if layout == "a4" else output
 
 
@@ -254,15 +272,7 @@ def render_map_page(document: dict, *, meta: dict, output: RenderOutput) -> Rend
     from pypdf import PdfReader, PdfWriter
 
     context = one_pager_context(document, meta=meta, layout=DEFAULT_LAYOUT)
-    assets = asset_dir()
-    page = render_pool().render(
-        [render_to_string("pdf/toc_map_page.html", context)],
-        timeout=getattr(settings, "PDF_RENDER_TIMEOUT", 30),
-        base_url=assets.as_uri() + "/",
-        asset_dir=str(assets),
-        static_url=settings.STATIC_URL.rstrip("/") + "/pdf/",
-        continued_stylesheet=(assets / CONTINUED_STYLESHEET).as_uri(),
-    )
+    page = render_variants([render_to_string("pdf/toc_map_page.html", context)])
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(output.pdf)))
     for extra in PdfReader(io.BytesIO(page.pdf)).pages:
         writer.add_page(extra)

@@ -1,5 +1,5 @@
 """The progress report: one A4 portrait page a council can attach to its annual report, laid out by WeasyPrint
-through the PDF app's render pool, with the same locked-down URL fetcher as the one-pager (workbench/pdf/fetcher.py:
+through the PDF app's renderer, with the same limits and locked-down URL fetcher as the one-pager (workbench/pdf/fetcher.py:
 only the print assets in static/pdf, nothing from the network or the disk besides)."""
 
 from __future__ import annotations
@@ -7,12 +7,11 @@ from __future__ import annotations
 import hashlib
 from functools import cache
 
-from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils.text import slugify
 
-from workbench.pdf.cache import cache_key, cached_pdf, content_hash
-from workbench.pdf.render import CONTINUED_STYLESHEET, asset_dir, render_pool
+from workbench import caching
+from workbench.pdf.render import asset_dir, render_variants
 
 STYLESHEET = "progress-report.css"
 # Tried in turn until the report fits one page: the roomy layout, then smaller charts and type.
@@ -28,15 +27,7 @@ def report_html(context: dict, *, fit: str = FITS[0]) -> str:
 
 def render_report(context: dict):
     """The report laid out (a RenderOutput: the PDF, its pages and every URL the renderer asked for)."""
-    assets = asset_dir()
-    return render_pool().render(
-        [report_html(context, fit=fit) for fit in FITS],
-        timeout=getattr(settings, "PDF_RENDER_TIMEOUT", 30),
-        base_url=assets.as_uri() + "/",
-        asset_dir=str(assets),
-        static_url=settings.STATIC_URL.rstrip("/") + "/pdf/",
-        continued_stylesheet=(assets / CONTINUED_STYLESHEET).as_uri(),
-    )
+    return render_variants([report_html(context, fit=fit) for fit in FITS])
 
 
 @cache
@@ -45,9 +36,10 @@ def _stylesheet_hash() -> str:
 
 
 def report_pdf(canvas, context: dict) -> bytes:
-    """The report's PDF, rendered once for what it shows (the HTML and its stylesheet) and kept with the one-pagers."""
-    key = cache_key("progress-report", canvas.pk, _stylesheet_hash(), content_hash(report_html(context)))
-    return cached_pdf(key, lambda: render_report(context).pdf)
+    """The report's PDF, rendered once for what it shows (the HTML and its stylesheet) and kept in the cache."""
+    html = report_html(context)
+    key = "progress-report:" + caching.pdf_key(_stylesheet_hash(), canvas.pk, caching.content_digest(html))
+    return caching.kept(key, lambda: render_report(context).pdf)
 
 
 def report_filename(canvas, today) -> str:

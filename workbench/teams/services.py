@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.text import slugify
 
+from workbench.mailing.services import send_mail_after_commit
 from workbench.teams.models import Invitation, Membership, Role, Team
 
 
@@ -53,11 +53,12 @@ def invite_member(*, team: Team, email: str, role: str, invited_by, accept_url_f
             invitation.role, invitation.invited_by = role, invited_by
             invitation.save(update_fields=["role", "invited_by"])
     context = {"invitation": invitation, "url": accept_url_for(invitation), "inviter": invited_by}
-    send_mail(
+    send_mail_after_commit(
         subject=f"You are invited to join {team.name} on Mission Workbench",
         message=render_to_string("teams/email/invitation.txt", context),
         from_email=None,
         recipient_list=[invitation.email],
+        team=team,
     )
     return invitation
 

@@ -14,4 +14,6 @@ urlpatterns = [
         "teams/<slug:slug>/invitations/<int:invitation_id>/revoke/", views.invitation_revoke, name="invitation_revoke"
     ),
     path("invitations/<str:token>/", views.invitation, name="invitation"),
+    path("teams/<slug:slug>/mail/", views.outbox, name="outbox"),
+    path("teams/<slug:slug>/mail/<int:pk>/send-again/", views.mail_send_again, name="mail_send_again"),
 ]

@@ -1,11 +1,14 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
+from workbench.mailing import services as mailing
+from workbench.mailing.models import OutgoingMail
 from workbench.site import absolute_url
 from workbench.teams import services
 from workbench.teams.forms import InvitationForm, RoleForm, TeamForm
@@ -147,3 +150,42 @@ def invitation(request, token):
         },
         status=403 if someone_else and request.method == "POST" else 200,
     )
+
+
+# ---------------------------------------------------------------------------------------------- e-mail
+# A team's outgoing e-mail, for its owners: what was sent, what is still being tried, what failed and why.
+
+MAIL_PER_PAGE = 25
+
+
+def _mail_team(request, slug: str):
+    team = team_for_member(request.user, slug)
+    if not request.user.has_perm("teams.manage_members", team):
+        raise PermissionDenied
+    return team
+
+
+@require_http_methods(["GET"])
+@login_required
+def outbox(request, slug: str):
+    """GET /teams/<slug>/mail/: the team's e-mails, newest first, with each delivery's state."""
+    team = _mail_team(request, slug)
+    mails = OutgoingMail.objects.filter(team=team).order_by("-created_at", "-pk")
+    page = Paginator(mails, MAIL_PER_PAGE).get_page(request.GET.get("page"))
+    counts = {status: 0 for status in OutgoingMail.Status.values}
+    for status in OutgoingMail.objects.filter(team=team).values_list("status", flat=True):
+        counts[status] += 1
+    return render(request, "mailing/outbox.html", {"team": team, "page": page, "counts": counts, "active": "mail"})
+
+
+@require_POST
+@login_required
+def mail_send_again(request, slug: str, pk: int):
+    """POST /teams/<slug>/mail/<pk>/send-again/: try a failed e-mail once more."""
+    team = _mail_team(request, slug)
+    mail = get_object_or_404(OutgoingMail, pk=pk, team=team)
+    if mailing.send_again(mail):
+        messages.success(request, f"The e-mail to {mail.to} is being sent again.")
+    else:
+        messages.info(request, f"The e-mail to {mail.to} is not a failed one; nothing to do.")
+    return redirect("teams:outbox", slug=team.slug)

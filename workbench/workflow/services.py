@@ -12,6 +12,7 @@ from django.urls import reverse
 from workbench.canvases.models import Canvas, Status
 from workbench.notifications.models import Activity, Notification
 from workbench.notifications.services import display_name, members_of, notify, record_activity, team_member_ids
+from workbench.pdf.services import render_ahead_on_commit
 from workbench.teams.models import Role
 from workbench.workflow.models import StateChange
 
@@ -111,6 +112,8 @@ def transition(*, canvas: Canvas, user, action: str, comment: str = "") -> State
         _notify_submission(canvas=locked, actor=user)
     elif action in ("request_changes", "approve"):
         _notify_decision(canvas=locked, change=change, actor=user)
+    elif action == "publish":
+        render_ahead_on_commit(locked)  # the published revision's one-pager, ready for its share links
     return change
 
 

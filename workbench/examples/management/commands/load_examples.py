@@ -2,9 +2,11 @@
 
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from workbench.examples.services import SeedInvalid, load_examples, seeds_dir
+from workbench.pdf.services import render_examples
 
 
 class Command(BaseCommand):
@@ -34,3 +36,5 @@ class Command(BaseCommand):
             f"Worked examples: {len(result.created)} created, {len(result.updated)} updated, "
             f"{len(result.unchanged)} unchanged, {len(result.removed)} removed."
         )
+        if settings.PDF_RENDER_AHEAD:  # their one-pagers, rendered by the worker before anyone downloads one
+            self.stdout.write(f"One-pagers of worked examples waiting for the worker: {render_examples(directory)}.")
