@@ -245,7 +245,8 @@ def test_a_canvas_that_grew_starts_from_the_layout_its_last_revision_needed(peop
     document = parse((seeds_dir() / "camden-food.json").read_bytes())  # too long for the roomy layout
     canvas = canvas_services.create_canvas(team=people["team"], user=people["owner"], document=document)
     first = services.request_canvas(canvas, "a4")
-    assert first.status == OnePager.Status.READY and first.fit >= 1 and first.pages == 1
+    # One page of canvas and the theory-of-change map's own page after it (A4).
+    assert first.status == OnePager.Status.READY and first.fit >= 1 and first.pages == 2
 
     started_from = []
     real = services.render_one_pager_output
@@ -259,7 +260,7 @@ def test_a_canvas_that_grew_starts_from_the_layout_its_last_revision_needed(peop
     canvas_services.save_canvas(canvas=canvas, user=people["owner"], document=longer, base_revision=1)
     canvas.refresh_from_db()
     second = services.request_canvas(canvas, "a4")
-    assert started_from == [first.fit] and second.fit == first.fit and second.pages == 1
+    assert started_from == [first.fit] and second.fit == first.fit and second.pages == 2
 
     shorter = {**document, "statement": "By 2030, everyone eats well."}
     canvas_services.save_canvas(canvas=canvas, user=people["owner"], document=shorter, base_revision=2)

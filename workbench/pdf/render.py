@@ -217,6 +217,9 @@ def one_pager_context(document: dict, *, meta: dict, layout: str = DEFAULT_LAYOU
         # The radar is drawn by the checker from numbers, never from user text: safe to embed.
         "radar_svg": mark_safe(radar_svg) if radar_svg else "",
         # The theory-of-change map: every string from the document is escaped where it is drawn (tocmap/svg.py).
+        # A3 has room for the map on the one-pager's page; A4 (and an A3 canvas too full for it) gives it a page
+        # of its own after the one-pager.
+        "map_on_page": layout == "a3",
         "toc_map_svg": mark_safe(
             map_svg(build_map(doc), href=None, id_prefix=f"tocmap-{layout}", column_gap=PRINT_COLUMN_GAP)
         ),
@@ -259,19 +262,26 @@ def render_one_pager_output(
     start_fit = len(FITS) - 1 if continued_only else min(max(start_fit, 0), len(FITS) - 1)
     fits = FITS[start_fit:]
     variants = [render_to_string("pdf/one_pager.html", {**context, "fit": fit}) for fit in fits]
-    # No layout known to fit yet: probe the roomier ones. A remembered one most likely fits as it is.
-    output = render_variants(variants, continued_only=continued_only, probe=start_fit == 0)
+    # Each layout is laid out in full: the engine's quick probe for "one page?" can answer no for a layout that
+    # fits when part of the page sits outside the columns (the map on an A3 page), and a wrong no prints a
+    # tighter layout than needed. A remembered layout (start_fit) still saves the roomier tries.
+    output = render_variants(variants, continued_only=continued_only)
+    if context["map_on_page"] and output.pages > 1 and not continued_only:
+        # The canvas fills the A3 page without the map: print it on its page, and the map on a page of its own.
+        context["map_on_page"] = False
+        variants = [render_to_string("pdf/one_pager.html", {**context, "fit": fit}) for fit in fits]
+        output = render_variants(variants)
     output.variant += start_fit  # an index into FITS
-    return render_map_page(document, meta=meta, output=output) if layout == "a4" else output
+    return output if context["map_on_page"] else render_map_page(document, meta=meta, output=output, layout=layout)
 
 
-def render_map_page(document: dict, *, meta: dict, output: RenderOutput) -> RenderOutput:
-    """The A4 one-pager followed by the theory-of-change map on a page of its own, marked as such (the A3 layout
-    has room for the map on its one page). The map page is laid out on its own, so that the one-pager still
-    settles on the roomiest layout that fits one page, then appended to the one-pager's PDF."""
+def render_map_page(document: dict, *, meta: dict, output: RenderOutput, layout: str = DEFAULT_LAYOUT) -> RenderOutput:
+    """The one-pager followed by the theory-of-change map on a page of its own, marked as such (the A3 layout
+    has room for the map on its one page unless the canvas fills it). The map page is laid out on its own, so that
+    the one-pager still settles on the roomiest layout that fits one page, then appended to the one-pager's PDF."""
     from pypdf import PdfReader, PdfWriter
 
-    context = one_pager_context(document, meta=meta, layout=DEFAULT_LAYOUT)
+    context = {**one_pager_context(document, meta=meta, layout=DEFAULT_LAYOUT), "printed_layout": layout}
     page = render_variants([render_to_string("pdf/toc_map_page.html", context)])
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(output.pdf)))
     for extra in PdfReader(io.BytesIO(page.pdf)).pages:
