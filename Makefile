@@ -72,6 +72,9 @@ format: $(STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+# The suite runs on every core (pytest-xdist); PYTEST_ARGS="-n 0" runs it in one process.
+PYTEST_ARGS ?= -n auto
+
 test: install lint
 	@if [ -x $(CHROMIUM) ]; then echo "Browser tests: running in $(CHROMIUM)"; \
 	else echo "Browser tests: SKIPPED, no Chromium at $(CHROMIUM) (apt-get install chromium; .ci/run does)"; fi
