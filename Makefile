@@ -72,8 +72,8 @@ format: $(STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-# The suite runs on every core (pytest-xdist); PYTEST_ARGS="-n 0" runs it in one process.
-PYTEST_ARGS ?= -n auto
+# The suite runs on every core (pytest-xdist; idle workers take tests from busy ones); PYTEST_ARGS="-n 0" runs it in one process.
+PYTEST_ARGS ?= -n auto --dist worksteal
 
 test: install lint
 	@if [ -x $(CHROMIUM) ]; then echo "Browser tests: running in $(CHROMIUM)"; \

@@ -262,15 +262,17 @@ def render_one_pager_output(
     start_fit = len(FITS) - 1 if continued_only else min(max(start_fit, 0), len(FITS) - 1)
     fits = FITS[start_fit:]
     variants = [render_to_string("pdf/one_pager.html", {**context, "fit": fit}) for fit in fits]
-    # Each layout is laid out in full: the engine's quick probe for "one page?" can answer no for a layout that
-    # fits when part of the page sits outside the columns (the map on an A3 page), and a wrong no prints a
-    # tighter layout than needed. A remembered layout (start_fit) still saves the roomier tries.
-    output = render_variants(variants, continued_only=continued_only)
+    # No layout known to fit yet: probe the roomier ones ("one page?" with unbalanced columns, a fraction of the
+    # cost when the answer is no). Not with the map on the page: part of the page then sits outside the columns,
+    # and the probe can say no to a layout that fits. A remembered layout (start_fit) needs no probe.
+    output = render_variants(
+        variants, continued_only=continued_only, probe=start_fit == 0 and not context["map_on_page"]
+    )
     if context["map_on_page"] and output.pages > 1 and not continued_only:
         # The canvas fills the A3 page without the map: print it on its page, and the map on a page of its own.
         context["map_on_page"] = False
         variants = [render_to_string("pdf/one_pager.html", {**context, "fit": fit}) for fit in fits]
-        output = render_variants(variants)
+        output = render_variants(variants, probe=start_fit == 0)
     output.variant += start_fit  # an index into FITS
     return output if context["map_on_page"] else render_map_page(document, meta=meta, output=output, layout=layout)
 
