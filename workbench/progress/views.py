@@ -86,22 +86,18 @@ def record(request, pk):
     if form.is_valid():
         data = form.cleaned_data
         try:
-            services.record_measurement(
-                canvas=canvas,
-                user=request.user,
-                metric=data["metric"],
-                year=data["year"],
-                date=data["date"],
-                value=data["value"],
-                source=data["source"],
-                note=data["note"],
-            )
+            services.record_measurement(canvas=canvas, user=request.user, metric=data["metric"], **_recorded(data))
         except services.PeriodTaken as taken:
             form.add_error("when", f"This metric has {taken}; change that value in the list below instead.")
         else:
             messages.success(request, f"Recorded {track.fmt(data['value'])} for {data['when']}.")
             return redirect(reverse("progress:canvas", kwargs={"pk": canvas.pk}) + f"#metric-{data['metric']}")
     return _page(request, canvas, form=form, status=422)
+
+
+def _recorded(data: dict) -> dict:
+    """What the measurement form records, as the services take it."""
+    return {name: data[name] for name in ("year", "date", "value", "source", "note")}
 
 
 def _measurement_for(request, pk, measurement_pk):
@@ -130,15 +126,7 @@ def measurement_edit(request, pk, measurement_pk):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.change_measurement(
-                measurement=measurement,
-                user=request.user,
-                year=data["year"],
-                date=data["date"],
-                value=data["value"],
-                source=data["source"],
-                note=data["note"],
-            )
+            services.change_measurement(measurement=measurement, user=request.user, **_recorded(data))
         except services.PeriodTaken as taken:
             form.add_error("when", f"This metric has {taken}.")
         else:
