@@ -424,7 +424,9 @@ def prune(*, now: dt.datetime | None = None) -> dict:
             continue
         example_keys |= {example_key(path.stem, document, layout) for layout in ("a4", "a3")}
     doomed = []
-    for one_pager in OnePager.objects.exclude(status__in=(Status.QUEUED, Status.RENDERING)).select_related("revision"):
+    finished = OnePager.objects.exclude(status__in=(Status.QUEUED, Status.RENDERING))
+    # What the decision needs, not the revisions' documents.
+    for one_pager in finished.only("pk", "key", "template_digest", "canvas_id", "revision_id", "file_name"):
         if one_pager.template_digest != digest:
             doomed.append(one_pager)
         elif one_pager.canvas_id:
