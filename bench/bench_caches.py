@@ -27,32 +27,9 @@ from workbench.teams.models import Membership, Role
 RUNS = bench_pages.RUNS
 
 
-class Forgetting:
-    """The shared cache, forgetting every key of the given kinds: what a page costs without them."""
-
-    def __init__(self, cache, kinds):
-        self.cache, self.prefixes = cache, tuple(f"{kind}:" for kind in kinds)
-
-    def get(self, key, default=None):
-        return default if key.startswith(self.prefixes) else self.cache.get(key, default)
-
-    def get_many(self, keys):
-        return self.cache.get_many([key for key in keys if not key.startswith(self.prefixes)])
-
-    def set(self, key, value, timeout=None):
-        if not key.startswith(self.prefixes):
-            self.cache.set(key, value, timeout)
-
-    def set_many(self, data, timeout=None):
-        self.cache.set_many({k: v for k, v in data.items() if not k.startswith(self.prefixes)}, timeout)
-
-    def __getattr__(self, name):
-        return getattr(self.cache, name)
-
-
 def paired(client, url, kinds, runs=RUNS):
     """p50 of the page with everything kept and with `kinds` forgotten, requests alternating."""
-    kept, forgetting = caching.cache, Forgetting(caching.cache, kinds)
+    kept, forgetting = caching.cache, bench_pages.Forgetting(caching.cache, kinds)
     samples = {True: [], False: []}
     for i in range(runs * 2 + 6):
         keep = i % 2 == 0

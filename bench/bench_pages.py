@@ -53,30 +53,32 @@ from workbench.teams.models import Membership, Role  # noqa: E402
 RUNS = int(os.environ.get("BENCH_RUNS", "40"))
 
 
-class WithoutReviewParts:
-    """The shared cache as the first view after a comment changed finds it: without the review's threads and
-    feed lines (their keys name the comments' state), with everything else."""
+class Forgetting:
+    """The shared cache, forgetting every key of the given kinds: what a page costs without them (the first view
+    after a comment changed finds the review's threads and feed lines so; bench/bench_caches.py forgets each kind)."""
 
-    FORGOTTEN = ("comment-panel:", "comment-list:", "feed-entry:")
-
-    def __init__(self, cache):
-        self.cache = cache
+    def __init__(self, cache, kinds):
+        self.cache, self.prefixes = cache, tuple(f"{kind}:" for kind in kinds)
 
     def get(self, key, default=None):
-        return default if key.startswith(self.FORGOTTEN) else self.cache.get(key, default)
+        return default if key.startswith(self.prefixes) else self.cache.get(key, default)
 
     def get_many(self, keys):
-        return self.cache.get_many([key for key in keys if not key.startswith(self.FORGOTTEN)])
+        return self.cache.get_many([key for key in keys if not key.startswith(self.prefixes)])
 
     def set(self, key, value, timeout=None):
-        if not key.startswith(self.FORGOTTEN):
+        if not key.startswith(self.prefixes):
             self.cache.set(key, value, timeout)
 
     def set_many(self, data, timeout=None):
-        self.cache.set_many({key: value for key, value in data.items() if not key.startswith(self.FORGOTTEN)}, timeout)
+        self.cache.set_many({k: v for k, v in data.items() if not k.startswith(self.prefixes)}, timeout)
 
     def __getattr__(self, name):
         return getattr(self.cache, name)
+
+
+# The review's parts: their keys name the comments' state, so a changed comment makes them anew.
+REVIEW_PARTS = ("comment-panel", "comment-list", "feed-entry")
 
 
 def timings(client, url, runs=RUNS):
@@ -157,7 +159,7 @@ def main():
         # change renders them afresh: measured with a cache that keeps nothing in their place.
         print("\nFirst view after a comment changed (the review's threads and feed lines rendered on every request):")
         print(header)
-        kept, caching.cache = caching.cache, WithoutReviewParts(caching.cache)
+        kept, caching.cache = caching.cache, Forgetting(caching.cache, REVIEW_PARTS)
         try:
             for name in ("canvas page", "comment list", "activity feed"):
                 row(name)
@@ -245,7 +247,7 @@ def portfolio():
             print(f"{name:<22}{p50:>9.2f}{p95:>9.2f}{p50 / bare_p50:>8.1f}  {queries(clients[team.pk], url)}")
         # The first view after anything in it changed: the portfolio drawn afresh (each mission's checker level,
         # kept per revision and latest dates, mostly still kept).
-        kept, caching.cache = caching.cache, Forgetting(caching.cache, ("portfolio:",))
+        kept, caching.cache = caching.cache, Forgetting(caching.cache, ("portfolio",))
         try:
             url = f"/teams/{large.slug}/portfolio/"
             p50, p95 = timings(clients[large.pk], url, runs=max(5, RUNS // 4))
@@ -253,14 +255,6 @@ def portfolio():
             print(f"{name:<22}{p50:>9.2f}{p95:>9.2f}{p50 / bare_p50:>8.1f}  {queries(clients[large.pk], url)}")
         finally:
             caching.cache = kept
-
-
-class Forgetting(WithoutReviewParts):
-    """The shared cache without the parts whose keys start with one of `forgotten`."""
-
-    def __init__(self, cache, forgotten):
-        super().__init__(cache)
-        self.FORGOTTEN = forgotten
 
 
 if __name__ == "__main__":
