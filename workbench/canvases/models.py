@@ -17,6 +17,10 @@ class Status(models.TextChoices):
     PUBLISHED = "published", "Published"
 
 
+# An edit to a canvas in one of these states is a new draft; the revision approved or published stays recorded.
+REOPENED_BY_EDIT = (Status.APPROVED, Status.PUBLISHED)
+
+
 class CanvasQuerySet(models.QuerySet):
     def live(self):
         return self.filter(deleted_at__isnull=True)

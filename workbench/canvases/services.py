@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from workbench.canvases import parts
-from workbench.canvases.models import Canvas, Revision, Status
+from workbench.canvases.models import REOPENED_BY_EDIT, Canvas, Revision, Status
 from workbench.canvases.signals import revision_recorded
 from workbench.checker import REGISTRY
 from workbench.document import CANVAS, change_summary, dumps, empty_document, normalize, parse, validate
@@ -115,7 +115,7 @@ def _record(canvas: Canvas, *, user, document: dict, previous: dict | None, summ
     canvas.updated_by = user
     canvas.updated_at = revision.created_at
     previous_status = canvas.status
-    if canvas.status in (Status.APPROVED, Status.PUBLISHED):
+    if canvas.status in REOPENED_BY_EDIT:
         # An edit to an approved or published canvas is a new draft; the workflow records the step, and the
         # revision that was approved or published stays what share links show until it is published again.
         canvas.status = Status.DRAFT

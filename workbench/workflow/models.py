@@ -8,7 +8,7 @@ The table was made by the review app and keeps its name (`db_table`), so moving 
 from django.conf import settings
 from django.db import models
 
-from workbench.canvases.models import Status
+from workbench.canvases.models import REOPENED_BY_EDIT, Status
 
 
 class StateChange(models.Model):
@@ -33,4 +33,4 @@ class StateChange(models.Model):
     @property
     def automatic(self) -> bool:
         """The return to draft that an edit of an approved or published canvas makes (workflow.receivers)."""
-        return self.from_status in (Status.APPROVED, Status.PUBLISHED) and self.to_status == Status.DRAFT
+        return self.from_status in REOPENED_BY_EDIT and self.to_status == Status.DRAFT

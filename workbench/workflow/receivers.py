@@ -7,6 +7,7 @@ from workbench.canvases.signals import canvas_page_shown, editor_shown, revision
 from workbench.workflow.models import StateChange
 from workbench.workflow.selectors import changes_request, review_context
 
+# Every state an edit reopens (canvases.models.REOPENED_BY_EDIT), in words.
 EDITED_AFTER = {Status.APPROVED: "Edited after approval", Status.PUBLISHED: "Edited after publication"}
 
 
