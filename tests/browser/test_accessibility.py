@@ -4,6 +4,7 @@ accessibility problem on the main pages, checked in Chromium with the production
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.factories import full_document, make_canvas, make_team, make_user
 
@@ -102,7 +103,7 @@ def test_the_editor_can_be_used_with_the_keyboard_alone(page, sign_in):
     page.keyboard.press("Enter")
     page.wait_for_selector("#id_layers-2-title")
     # htmx moves the cursor into the new row once the row has settled.
-    page.wait_for_function("document.activeElement && document.activeElement.id === 'id_layers-2-title'")
+    expect(page.locator("#id_layers-2-title")).to_be_focused()
     page.keyboard.type("School food pilot")
     # The save buttons are reachable too: Shift+Tab back is long, so submit the form with Enter in a field.
     page.focus("#id_place")

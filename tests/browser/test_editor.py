@@ -1,6 +1,7 @@
 """A council officer drafts a canvas in the browser, from an empty page to the read view."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.factories import make_team, make_user
 
@@ -23,7 +24,7 @@ def test_draft_a_canvas_with_linked_items_and_see_it_on_the_read_view(page, sign
     # The new row arrives with the cursor in its first field.
     page.wait_for_selector("#id_root_causes-0-title")
     # htmx moves the cursor into the new row once the row has settled.
-    page.wait_for_function("document.activeElement && document.activeElement.id === 'id_root_causes-0-title'")
+    expect(page.locator("#id_root_causes-0-title")).to_be_focused()
     page.keyboard.type("Healthy food costs more than junk food")
     with page.expect_navigation():
         page.click("button[value=edit]")

@@ -1,6 +1,7 @@
 """The checker answers while the person types, without moving the cursor or touching their text."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.factories import full_document, make_canvas, make_team, make_user
 
@@ -21,7 +22,7 @@ def test_findings_refresh_while_typing_and_focus_stays(page, sign_in):
     statement.focus()
     with page.expect_response(lambda r: r.url.endswith(f"/canvases/{canvas.pk}/check/")):
         page.keyboard.type("We will explore ways to promote healthier eating")
-    page.wait_for_function("document.querySelector('#findings-identity').innerText.toLowerCase().includes('deadline')")
+    expect(panel).to_contain_text("deadline", ignore_case=True, use_inner_text=True)
     # The person keeps typing where they were; nothing they typed was lost.
     assert page.evaluate("document.activeElement.id") == "id_statement"
     page.keyboard.type(" across the borough.")

@@ -5,6 +5,7 @@ import json
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.test_accessibility import AXE, axe_page, serious_violations  # noqa: F401 (a fixture)
 from tests.factories import PASSWORD, make_canvas, make_team, make_user
@@ -36,7 +37,7 @@ def test_linking_an_area_to_a_cause_draws_the_line_without_saving(page, sign_in)
     box.focus()
     with page.expect_response(lambda r: r.url.endswith(f"/canvases/{canvas.pk}/check/")):
         page.keyboard.press("Space")
-    page.wait_for_function(f"document.querySelectorAll('#toc-map-editor svg g path').length === {before + 1}")
+    expect(lines).to_have_count(before + 1)
     assert lines.count() == before + 1
     assert (
         page.locator('#toc-map-editor a[data-item="root_causes:rc-2"] rect').get_attribute("stroke-dasharray") is None
@@ -53,7 +54,7 @@ def test_linking_an_area_to_a_cause_draws_the_line_without_saving(page, sign_in)
     box.focus()
     with page.expect_response(lambda r: r.url.endswith(f"/canvases/{canvas.pk}/check/")):
         page.keyboard.press("Space")  # and untick it again
-    page.wait_for_function(f"document.querySelectorAll('#toc-map-editor svg g path').length === {before}")
+    expect(lines).to_have_count(before)
     assert page.locator("#toc-map-editor details").get_attribute("open") is not None
     entry = page.locator(
         "xpath=//*[@id='toc-map-editor-outline']//li[a[starts-with(normalize-space(.), 'Root cause rc-2:')]]"
