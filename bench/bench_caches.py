@@ -53,6 +53,7 @@ def main():
         "checker": ("canvas page", f"/canvases/{busiest.pk}/"),
         "comment-panel": ("canvas page", f"/canvases/{busiest.pk}/"),
         "editor": ("edit page", f"/canvases/{busiest.pk}/edit/"),
+        "editor-threads": ("edit page", f"/canvases/{busiest.pk}/edit/"),
         "comment-list": ("comment list", f"/canvases/{busiest.pk}/comments/"),
         "dashboard-row": ("dashboard", f"/teams/{slug}/"),
         "import-form": ("dashboard", f"/teams/{slug}/"),

@@ -78,7 +78,7 @@ class Forgetting:
 
 
 # The review's parts: their keys name the comments' state, so a changed comment makes them anew.
-REVIEW_PARTS = ("comment-panel", "comment-list", "feed-entry")
+REVIEW_PARTS = ("comment-panel", "editor-threads", "comment-list", "feed-entry")
 
 
 def timings(client, url, runs=RUNS):
@@ -161,7 +161,7 @@ def main():
         print(header)
         kept, caching.cache = caching.cache, Forgetting(caching.cache, REVIEW_PARTS)
         try:
-            for name in ("canvas page", "comment list", "activity feed"):
+            for name in ("canvas page", "edit page", "comment list", "activity feed"):
                 row(name)
         finally:
             caching.cache = kept

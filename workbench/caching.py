@@ -99,6 +99,12 @@ def comment_panel_key(canvas, review_stamp, user, *, can_comment: bool) -> str:
     return _key("comment-panel", revision_key(canvas), str(review_stamp), user.pk, can_comment)
 
 
+def editor_threads_key(canvas, review_stamp) -> str:
+    """The open threads above the editor: the revision (threads name the items as it has them) and the state of
+    its comments; the same for every viewer."""
+    return _key("editor-threads", revision_key(canvas), str(review_stamp))
+
+
 def comment_list_key(canvas, review_stamp, user, *, can_comment: bool, full_path: str) -> str:
     """A page of the comment list: as `comment_panel_key`, and the filters and page in the address."""
     return _key("comment-list", revision_key(canvas), str(review_stamp), user.pk, can_comment, full_path)

@@ -252,6 +252,9 @@ AXES_RESET_ON_SUCCESS = True
 # Behind the council's load balancer the client address comes from X-Forwarded-For.
 AXES_IPWARE_PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0")) or None
 
+# Every page reads the session: from the shared cache, with the database behind it (a release or a restart loses
+# no one's sign-in).
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"

@@ -164,6 +164,23 @@ def test_the_editor_shows_the_request_for_changes_and_the_open_threads(client_fo
     assert "Typo in the story" not in page  # resolved threads are not in the way
 
 
+def test_the_threads_above_the_editor_follow_every_change_of_the_comments(client_for, canvas, people):
+    """The threads above the editor are kept between visits: a new, resolved or reopened thread shows at once."""
+    url = reverse("canvases:edit", kwargs={"pk": canvas.pk})
+    first = comments.add_comment(canvas=canvas, user=people["reviewer"], body="Whose baseline is this?")
+    assert "1 open thread<" in client_for("editor").get(url).content.decode()
+    second = comments.add_comment(canvas=canvas, user=people["reviewer"], body="Which wards first?")
+    page = client_for("editor").get(url).content.decode()
+    assert "2 open threads" in page and "Which wards first?" in page
+    comments.resolve_thread(thread=first, user=people["editor"])
+    page = client_for("editor").get(url).content.decode()
+    assert "1 open thread<" in page and "Whose baseline is this?" not in page
+    comments.resolve_thread(thread=second, user=people["editor"])
+    assert 'id="editor-review"' not in client_for("editor").get(url).content.decode()
+    comments.reopen_thread(thread=second, user=people["reviewer"])
+    assert "Which wards first?" in client_for("editor").get(url).content.decode()
+
+
 def test_the_editor_has_no_review_panel_when_nothing_is_open(client_for, canvas):
     page = client_for("editor").get(reverse("canvases:edit", kwargs={"pk": canvas.pk})).content.decode()
     assert 'id="editor-review"' not in page

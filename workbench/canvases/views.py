@@ -132,31 +132,32 @@ def canvas_detail(request, pk):
     )
 
 
-def _render_editor(request, canvas, editor, *, status=200):
+def _render_editor(request, canvas, editor=None, *, status=200):
+    """The editor page. With no editor, the untouched editor of the current revision: it renders the same for
+    everyone with the same rights, so it is kept, and its forms are built only when it is not kept yet."""
     can_waive = request.user.has_perm("canvases.waive_rule", canvas)
-    editor_key = None
-    if editor.form.is_bound and not editor.has_errors():
-        checked = editor.build_document()
-        checker = checker_view(checked)
-    elif editor.document == canvas.document and not editor.form.is_bound:
-        # The untouched editor of a revision renders the same for everyone with the same rights: kept.
-        editor_key = caching.editor_key(canvas, can_waive=can_waive)
-        checked = canvas.document
-        checker = checker_view(canvas.document, key=caching.revision_key(canvas))
-    else:
-        checked = editor.document
-        checker = checker_view(editor.document)
-    shown = {
-        "toc_doc": checked,  # the theory-of-change map beside the links draws what the checker read
-        "canvas": canvas,
-        "team": canvas.team,
-        "editor": editor,
-        "section_titles": SECTION_TITLES,
-        "checker": checker,
-        "can_waive": can_waive,
-    }
-    editor_body = caching.kept_fragment(request, editor_key, "canvases/partials/editor_body.html", lambda: shown)
-    context = {**shown, "editor_body": editor_body, **editor_parts(request, canvas)}
+
+    def shown():
+        if editor is None:
+            shown_editor, checked = CanvasEditor(canvas.document, canvas.revision_number), canvas.document
+            checker = checker_view(canvas.document, key=caching.revision_key(canvas))
+        else:
+            shown_editor = editor
+            checked = editor.build_document() if editor.form.is_bound and not editor.has_errors() else editor.document
+            checker = checker_view(checked)
+        return {
+            "toc_doc": checked,  # the theory-of-change map beside the links draws what the checker read
+            "canvas": canvas,
+            "team": canvas.team,
+            "editor": shown_editor,
+            "section_titles": SECTION_TITLES,
+            "checker": checker,
+            "can_waive": can_waive,
+        }
+
+    editor_key = caching.editor_key(canvas, can_waive=can_waive) if editor is None else None
+    editor_body = caching.kept_fragment(request, editor_key, "canvases/partials/editor_body.html", shown)
+    context = {"canvas": canvas, "team": canvas.team, "editor_body": editor_body, **editor_parts(request, canvas)}
     return render(request, "canvases/canvas_edit.html", context, status=status)
 
 
@@ -175,7 +176,7 @@ def canvas_edit(request, pk):
         editor = CanvasEditor(canvas.document, canvas.revision_number, data=request.POST)
         return _render_editor(request, canvas, editor, status=403)
     if request.method != "POST":
-        return _render_editor(request, canvas, CanvasEditor(canvas.document, canvas.revision_number))
+        return _render_editor(request, canvas)
     base = _posted_base(request, canvas)
     base_document = canvas.document if base == canvas.revision_number else _revision_document(canvas, base)
     editor = CanvasEditor(base_document, base, data=request.POST)

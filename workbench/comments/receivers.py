@@ -1,6 +1,7 @@
 """The threads listen to the canvases (workbench/canvases/signals.py) rather than being called by them."""
 
 from django.dispatch import receiver
+from django.template.loader import render_to_string
 
 from workbench import caching
 from workbench.canvases.signals import canvas_page_shown, editor_shown
@@ -25,5 +26,18 @@ def threads_beside_the_canvas(sender, request, canvas, **kwargs):
 
 @receiver(editor_shown)
 def threads_above_the_editor(sender, request, canvas, **kwargs):
-    """The open threads, each with the section it is about, above the editor's forms."""
-    return editor_threads(canvas)
+    """The open threads, each with the section it is about, above the editor's forms: rendered once per change of
+    the canvas's comments and revision, the same for every viewer."""
+    stamp = review_stamp(canvas)
+    if not stamp.open_threads:
+        return {}
+
+    def rendered():
+        shown = editor_threads(canvas)
+        return {
+            "review_open_threads": render_to_string("review/partials/editor_threads.html", {"canvas": canvas, **shown}),
+            "review_open_shown": len(shown["review_open_threads"]),
+            "review_more_threads": shown["review_more_threads"],
+        }
+
+    return caching.kept(caching.editor_threads_key(canvas, stamp), rendered, caching.REVIEW_SECONDS)
