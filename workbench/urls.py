@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from workbench.accounts import views as account_views
+from workbench.accounts.forms import QueuedPasswordResetForm
 
 urlpatterns = [
     path("", include("workbench.teams.urls")),
@@ -16,6 +17,11 @@ urlpatterns = [
     path("examples/", include("workbench.examples.urls")),
     path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("accounts/signup/<str:token>/", account_views.signup, name="signup"),
+    path(
+        "accounts/password_reset/",
+        auth_views.PasswordResetView.as_view(form_class=QueuedPasswordResetForm),
+        name="password_reset",
+    ),
     path(
         "accounts/reset/<uidb64>/<token>/",
         account_views.PasswordResetConfirmView.as_view(),

@@ -81,6 +81,22 @@ def test_a_failing_mail_server_does_not_undo_the_invitation_and_the_owner_sees_t
     assert failed.status == "sent" and [m.to for m in mail.outbox] == [["amira@example.org"]]
 
 
+def test_a_password_reset_leaves_after_the_request_and_a_failing_mail_server_shows_no_error(
+    settings, client, people, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_BACKEND = "tests.mailing.test_mail.RefusingBackend"
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        response = client.post(reverse("password_reset"), {"email": people["viewer"].email})
+    assert response.status_code == 302 and response.url == reverse("password_reset_done")
+    queued = OutgoingMail.objects.get()
+    assert queued.status == "queued" and queued.to == people["viewer"].email and "/accounts/reset/" in queued.body
+
+    for callback in callbacks:
+        callback()  # the worker tries, and the mail server refuses every time
+    queued.refresh_from_db()
+    assert queued.status == "failed" and "Connection refused" in queued.last_error
+
+
 def test_a_failed_send_is_retried_later_by_the_database_queue(settings, people, django_capture_on_commit_callbacks):
     from django_tasks_db.models import DBTaskResult
 

@@ -161,8 +161,9 @@ def test_withdrawing_an_invitation_stops_its_link(client_for, people, client):
     assert client.get(reverse("teams:invitation", kwargs={"token": invitation.token})).status_code == 404
 
 
-def test_password_reset_sends_a_link_by_email(client, people):
-    response = client.post(reverse("password_reset"), {"email": people["viewer"].email})
+def test_password_reset_sends_a_link_by_email(client, people, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("password_reset"), {"email": people["viewer"].email})
     assert response.status_code == 302
     assert len(mail.outbox) == 1
     assert "/accounts/reset/" in mail.outbox[0].body
