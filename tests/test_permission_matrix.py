@@ -156,6 +156,10 @@ MATRIX = [
     ("sharing:shared_pdf", "get", lambda c: {"token": c["published_link"].token}, {r: 200 for r in ROLES}),
     ("sharing:shared", "get", lambda c: {"token": c["share_link"].token}, {r: 404 for r in ROLES}),
     ("sharing:shared_pdf", "get", lambda c: {"token": c["share_link"].token}, {r: 404 for r in ROLES}),
+    ("sharing:shared_pdf_status", "get", lambda c: {"token": c["published_link"].token}, {r: 200 for r in ROLES}),
+    ("sharing:shared_pdf_status", "get", lambda c: {"token": c["share_link"].token}, {r: 404 for r in ROLES}),
+    ("sharing:shared_pdf_retry", "post", lambda c: {"token": c["published_link"].token}, {r: 302 for r in ROLES}),
+    ("sharing:shared_pdf_retry", "post", lambda c: {"token": c["share_link"].token}, {r: 404 for r in ROLES}),
     ("notifications:list", "get", lambda c: {}, SIGNED_IN),
     (
         "notifications:open",

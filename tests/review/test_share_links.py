@@ -85,6 +85,38 @@ def test_the_pdf_through_a_share_link(client, links):
     assert response.content.startswith(b"%PDF")
 
 
+def test_a_pdf_not_made_yet_shows_the_preparing_page_which_waits_for_the_worker_outside_the_request(
+    client, links, settings
+):
+    from workbench.pdf import services as pdf
+    from workbench.pdf.models import OnePager
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+    token = links["share link holder"].token
+    url = reverse("sharing:shared_pdf", kwargs={"token": token})
+
+    page = client.get(url)
+    html = page.content.decode()
+    assert page.status_code == 202 and "Preparing your one-pager" in html and "Queued" in html
+    assert f'hx-get="{url}status/?layout=a4"' in html
+    assert page["Referrer-Policy"] == "no-referrer" and "noindex" in page["X-Robots-Tag"]
+    assert page["Cache-Control"] == "private, no-store"
+    one_pager = OnePager.objects.get()
+    assert one_pager.revision == links["share link holder"].canvas.published_revision
+
+    status = client.get(url + "status/", {"layout": "a4"})
+    assert "Queued" in status.content.decode() and status["Referrer-Policy"] == "no-referrer"
+    pdf.render(one_pager.pk)  # the worker
+    assert "Ready" in client.get(url + "status/", {"layout": "a4"}).content.decode()
+    assert client.get(url)["Content-Type"] == "application/pdf"
+
+    OnePager.objects.update(status=OnePager.Status.FAILED, error="the renderer stopped")
+    assert "Could not be made" in client.get(url + "status/", {"layout": "a4"}).content.decode()
+    retried = client.post(url + "retry/?layout=a4")
+    assert retried.status_code == 302 and retried.url == f"{url}?layout=a4"
+    assert OnePager.objects.get().status == OnePager.Status.QUEUED
+
+
 def test_revoking_asks_first_and_then_the_link_answers_404(client_for, canvas, people):
     publish(canvas, people)
     link = sharing.create_share_link(canvas=canvas, user=people["owner"])

@@ -12,7 +12,6 @@ import datetime as dt
 import hashlib
 import logging
 import re
-import time
 from functools import cache
 from pathlib import Path
 
@@ -38,9 +37,6 @@ EXAMPLE_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,80}$")
 EXAMPLE_TEAM = "Mission Workbench worked example"
 # Rendered ahead after every change; A3 too once someone has asked for the canvas in A3.
 AHEAD_LAYOUT = DEFAULT_LAYOUT
-# How long a request for a PDF that is not ready waits for the worker when it has no page to show meanwhile
-# (a share link's download), before it answers "try again in a minute".
-WAIT_SECONDS = 20
 Status = OnePager.Status
 
 
@@ -190,11 +186,12 @@ def _request(key: str, **fields) -> OnePager:
     return one_pager
 
 
-def canvas_one_pager(canvas, layout: str) -> OnePager | None:
-    """The row of a canvas's one-pager at its current revision, if it was ever requested (one query)."""
-    if canvas.current_revision is None:
+def canvas_one_pager(canvas, layout: str, revision) -> OnePager | None:
+    """The row of a canvas's one-pager at a revision (its current one, or the published one for share links), if
+    it was ever requested (one query)."""
+    if revision is None:
         return None
-    return OnePager.objects.filter(key=canvas_key(canvas, canvas.current_revision, layout)).first()
+    return OnePager.objects.filter(key=canvas_key(canvas, revision, layout)).first()
 
 
 def request_canvas(canvas, layout: str, revision=None) -> OnePager:
@@ -273,27 +270,6 @@ def render_examples(directory: Path | None = None) -> int:
             continue  # load_examples has already said which seed file is not a canvas document
         queued += request_example(path.stem, document, AHEAD_LAYOUT).status != Status.READY
     return queued
-
-
-def wait_for(one_pager: OnePager, *, seconds: float = WAIT_SECONDS) -> OnePager:
-    """Wait up to `seconds` for the worker to finish a one-pager (for callers that have no page to show)."""
-    deadline = time.monotonic() + seconds
-    while one_pager.status in (Status.QUEUED, Status.RENDERING) and time.monotonic() < deadline:
-        time.sleep(0.2)
-        one_pager.refresh_from_db()
-    return one_pager
-
-
-def canvas_pdf(canvas, *, meta: dict | None = None, layout: str, revision=None) -> bytes:
-    """The PDF of a canvas at a revision (its current one unless named), waiting for the worker if it is not ready
-    yet (share links, which name the published revision).
-
-    Raises RenderError with a readable message when the render failed or the worker did not finish in time."""
-    one_pager = wait_for(request_canvas(canvas, layout, revision))
-    pdf = read(one_pager)
-    if pdf is None:
-        raise RenderError(one_pager.error or "the PDF is still being prepared")
-    return pdf
 
 
 # ---------------------------------------------------------------------------------------------- the worker's side

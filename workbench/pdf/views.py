@@ -42,7 +42,7 @@ def _pdf_response(pdf: bytes, filename: str) -> HttpResponse:
     return response
 
 
-def _status(one_pager: OnePager) -> OnePager:
+def current(one_pager: OnePager) -> OnePager:
     """The row as it stands, after giving back to the queue a render whose worker has died."""
     if one_pager.status == Status.RENDERING and one_pager.started_at:
         from django.utils import timezone
@@ -53,7 +53,7 @@ def _status(one_pager: OnePager) -> OnePager:
     return one_pager
 
 
-def _preparing(request, one_pager: OnePager, *, title: str, base_url: str, layout: str, partial: bool = False):
+def preparing(request, one_pager: OnePager, *, title: str, base_url: str, layout: str, partial: bool = False):
     """The "Preparing your one-pager" page, or only its status part for htmx's poll."""
     query = f"?layout={layout}"
     context = {
@@ -70,14 +70,16 @@ def _preparing(request, one_pager: OnePager, *, title: str, base_url: str, layou
     return response
 
 
-def _download(request, one_pager: OnePager | None, request_render, *, filename: str, title: str, base_url: str, layout):
+def download(request, one_pager: OnePager | None, request_render, *, filename: str, title: str, base_url: str, layout):
+    """The one-pager from storage when it is ready, otherwise the "Preparing" page (`base_url` + status/ and retry/
+    answer its poll and its "Try again"). `request_render()` asks the worker for it."""
     pdf = services.read(one_pager)
     if pdf is None and (one_pager is None or one_pager.status == Status.READY):
         one_pager = request_render()  # never asked for, or its file has gone from the store: ask the worker
         pdf = services.read(one_pager)  # ready at once where tasks run in the request (tests)
     if pdf is not None:
         return _pdf_response(pdf, filename)
-    return _preparing(request, _status(one_pager), title=title, base_url=base_url, layout=layout)
+    return preparing(request, current(one_pager), title=title, base_url=base_url, layout=layout)
 
 
 def _canvas(request, pk: int) -> Canvas:
@@ -98,9 +100,9 @@ def canvas_pdf(request, pk: int):
     if layout is None:
         return _bad_layout()
     revision = canvas.current_revision.number if canvas.current_revision else 0
-    return _download(
+    return download(
         request,
-        services.canvas_one_pager(canvas, layout),
+        services.canvas_one_pager(canvas, layout, canvas.current_revision),
         lambda: services.request_canvas(canvas, layout),
         filename=services.canvas_filename(canvas, revision=revision, layout=layout),
         title=f"{canvas.title} (revision {revision})",
@@ -117,9 +119,9 @@ def canvas_pdf_status(request, pk: int):
     layout = _layout(request)
     if layout is None:
         return _bad_layout()
-    one_pager = services.canvas_one_pager(canvas, layout) or services.request_canvas(canvas, layout)
+    one_pager = services.request_canvas(canvas, layout)
     base_url = reverse("pdf:canvas", kwargs={"pk": pk})
-    return _preparing(request, _status(one_pager), title=canvas.title, base_url=base_url, layout=layout, partial=True)
+    return preparing(request, current(one_pager), title=canvas.title, base_url=base_url, layout=layout, partial=True)
 
 
 @require_POST
@@ -130,7 +132,7 @@ def canvas_pdf_retry(request, pk: int):
     layout = _layout(request)
     if layout is None:
         return _bad_layout()
-    one_pager = services.canvas_one_pager(canvas, layout)
+    one_pager = services.canvas_one_pager(canvas, layout, canvas.current_revision)
     if one_pager is not None:
         services.retry(one_pager)
     return redirect(reverse("pdf:canvas", kwargs={"pk": pk}) + f"?layout={layout}")
@@ -158,7 +160,7 @@ def example_pdf(request, slug: str):
     if layout is None:
         return _bad_layout()
     key = services.example_key(slug, document, layout)
-    return _download(
+    return download(
         request,
         OnePager.objects.filter(key=key).first(),
         lambda: services.request_example(slug, document, layout),
@@ -178,7 +180,7 @@ def example_pdf_status(request, slug: str):
     one_pager = services.request_example(slug, document, layout)
     base_url = reverse("pdf:example", kwargs={"slug": slug})
     title = document.get("title") or slug
-    return _preparing(request, _status(one_pager), title=title, base_url=base_url, layout=layout, partial=True)
+    return preparing(request, current(one_pager), title=title, base_url=base_url, layout=layout, partial=True)
 
 
 @require_POST

@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-import logging
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import content_disposition_header
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from workbench.canvases.selectors import canvas_for
+from workbench.pdf import services as pdf
+from workbench.pdf import views as pdf_views
+from workbench.pdf.render import DEFAULT_LAYOUT, LAYOUTS
 from workbench.sharing import selectors, services
 from workbench.sharing.forms import ShareLinkForm
-
-logger = logging.getLogger(__name__)
 
 
 @login_required
@@ -70,13 +68,9 @@ def shared(request, token):
     return _private(render(request, "review/shared.html", context))
 
 
-@require_GET
-def shared_pdf(request, token):
-    """The one-pager PDF through a share link, from the PDF app's renderer and cache."""
-    from workbench.pdf import services as pdf
-    from workbench.pdf.engine import RenderError
-    from workbench.pdf.render import DEFAULT_LAYOUT, LAYOUTS
-
+def _published_one_pager(request, token):
+    """The link, its canvas, the published revision and the layout asked for; a response instead where there is
+    nothing to give."""
     link = selectors.share_link_for(token)
     canvas, published = link.canvas, link.canvas.published_revision
     if published is None:
@@ -84,17 +78,58 @@ def shared_pdf(request, token):
     layout = request.GET.get("layout", DEFAULT_LAYOUT)
     if layout not in LAYOUTS:
         return HttpResponseBadRequest("The layout must be a4 or a3.", content_type="text/plain; charset=utf-8")
-    meta = pdf.canvas_meta(canvas, published)
-    try:
-        data = pdf.canvas_pdf(canvas, meta=meta, layout=layout, revision=published)
-    except RenderError as error:
-        logger.warning("PDF render failed for a share link: %s", error)
-        return HttpResponse(
-            "The PDF could not be made just now. Please try again in a minute.",
-            status=503,
-            content_type="text/plain; charset=utf-8",
+    return canvas, published, layout
+
+
+def _pdf_url(token, layout=None) -> str:
+    url = reverse("sharing:shared_pdf", kwargs={"token": token})
+    return url if layout is None else f"{url}?layout={layout}"
+
+
+@require_GET
+def shared_pdf(request, token):
+    """The published revision's one-pager: from storage when the worker has made it (it does when the canvas is
+    published), otherwise the "Preparing" page, which waits for it without holding the request."""
+    found = _published_one_pager(request, token)
+    if isinstance(found, HttpResponse):
+        return found
+    canvas, published, layout = found
+    return _private(
+        pdf_views.download(
+            request,
+            pdf.canvas_one_pager(canvas, layout, published),
+            lambda: pdf.request_canvas(canvas, layout, published),
+            filename=pdf.canvas_filename(canvas, revision=published.number, layout=layout),
+            title=f"{canvas.title} (revision {published.number})",
+            base_url=_pdf_url(token),
+            layout=layout,
         )
-    response = HttpResponse(data, content_type="application/pdf")
-    filename = pdf.canvas_filename(canvas, revision=meta["revision"], layout=layout)
-    response["Content-Disposition"] = content_disposition_header(True, filename)
-    return _private(response)
+    )
+
+
+@require_GET
+def shared_pdf_status(request, token):
+    """How far the published revision's one-pager has got (the "Preparing" page's poll)."""
+    found = _published_one_pager(request, token)
+    if isinstance(found, HttpResponse):
+        return found
+    canvas, published, layout = found
+    one_pager = pdf_views.current(pdf.request_canvas(canvas, layout, published))
+    return _private(
+        pdf_views.preparing(
+            request, one_pager, title=canvas.title, base_url=_pdf_url(token), layout=layout, partial=True
+        )
+    )
+
+
+@require_POST
+def shared_pdf_retry(request, token):
+    """Try a failed render of the published revision's one-pager once more."""
+    found = _published_one_pager(request, token)
+    if isinstance(found, HttpResponse):
+        return found
+    canvas, published, layout = found
+    one_pager = pdf.canvas_one_pager(canvas, layout, published)
+    if one_pager is not None:
+        pdf.retry(one_pager)
+    return _private(redirect(_pdf_url(token, layout)))
