@@ -14,6 +14,8 @@ This module imports nothing from Django: the render process only ever runs `rend
 from __future__ import annotations
 
 import atexit
+import functools
+import gc
 import multiprocessing
 import os
 import resource
@@ -59,6 +61,14 @@ class RenderOutput:
     layouts: int = 1  # how many layouts were made on the way (each costs a whole layout of the canvas)
 
 
+@functools.cache
+def _font_config():
+    """One font configuration per process: Pango keeps the fonts it has loaded and matched from one render to the next."""
+    from weasyprint.text.fonts import FontConfiguration
+
+    return FontConfiguration()
+
+
 def render_html(
     variants: list[str],
     *,
@@ -81,6 +91,7 @@ def render_html(
     from weasyprint import CSS, HTML
 
     started, cpu_started = time.perf_counter(), time.process_time()
+    options = {**PDF_OPTIONS, "font_config": _font_config()}
     fetcher = StaticOnlyFetcher(asset_dir, static_url=static_url)
     document = None
     layouts = 0
@@ -91,21 +102,21 @@ def render_html(
             variant = len(variants) - 1
             source = HTML(string=variants[-1], base_url=base_url, url_fetcher=fetcher)
             continued = CSS(url=continued_stylesheet, url_fetcher=fetcher)
-            document = source.render(stylesheets=[continued], **PDF_OPTIONS)
+            document = source.render(stylesheets=[continued], **options)
             break
         source = HTML(string=html, base_url=base_url, url_fetcher=fetcher)
         if probe and variant < len(variants) - 1:
-            document = source.render(stylesheets=[CSS(string=PROBE_STYLESHEET)], **PDF_OPTIONS)
+            document = source.render(stylesheets=[CSS(string=PROBE_STYLESHEET)], **options)
             if len(document.pages) > 1:
                 continue
             layouts += 1
-        document = source.render(**PDF_OPTIONS)
+        document = source.render(**options)
         if len(document.pages) == 1:
             break
     else:
         layouts += 1
         continued = CSS(url=continued_stylesheet, url_fetcher=fetcher)
-        document = source.render(stylesheets=[continued], **PDF_OPTIONS)
+        document = source.render(stylesheets=[continued], **options)
     pdf = document.write_pdf(**PDF_OPTIONS)
     return RenderOutput(
         pdf=pdf,
@@ -123,7 +134,7 @@ def _warm_up() -> None:
     """Load WeasyPrint, Pango and fontconfig once per render process, before the first real render."""
     from weasyprint import HTML
 
-    HTML(string="<p>warm</p>").write_pdf()
+    HTML(string="<p>warm</p>").write_pdf(font_config=_font_config())
 
 
 def _address_space() -> int:
@@ -139,6 +150,7 @@ def _serve(connection, memory_mb: int) -> None:
     """The render process: warm up, cap its memory, then render each job the worker sends until it hangs up."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the worker, which stops this process
     _warm_up()
+    gc.freeze()  # WeasyPrint, Pango and the fonts stay loaded: the collector need not go through them every render
     limit = _address_space() + memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     connection.send(("ready", os.getpid()))
