@@ -7,7 +7,8 @@ Generate the data first with `manage.py generate_load_data` (500 teams, 10,000 c
 comments by default). Requests go through Django's test client in this process, in production settings
 (DEBUG off), so the figure is the server's own time: routing, queries, templates. It prints p50 and p95 in
 milliseconds, the ratio of each page's p50 to the bare view's p50 measured in the same run, and the
-number of SQL queries each page runs on a small and on the busiest canvas or team. The pages keep what they
+number of SQL queries and the thousands of Python function calls each page makes on a small and on the busiest
+canvas or team (the calls are the same on every run, however busy the machine). The pages keep what they
 render until it changes (workbench/caching.py: the one-pager, scorecard and findings, the editor, the threads,
 feed lines and dashboard rows), so a second table measures the first view after a comment changed: the review
 pages with their threads and feed lines rendered afresh on every request.
@@ -20,7 +21,9 @@ missions beside it) against the bare page, and the queries of both.
 
 from __future__ import annotations
 
+import cProfile
 import os
+import pstats
 import statistics
 import sys
 import time
@@ -100,6 +103,17 @@ def queries(client, url):
     return len(captured)
 
 
+def calls(client, url, runs=5):
+    """Python function calls per request, in thousands: the same on every run of the same code and data, however
+    busy the machine, so it compares two versions where milliseconds on a shared machine cannot."""
+    profile = cProfile.Profile()
+    profile.enable()
+    for _ in range(runs):
+        client.get(url)
+    profile.disable()
+    return pstats.Stats(profile).total_calls / runs / 1000
+
+
 def main():
     engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
     counts = {
@@ -139,18 +153,26 @@ def main():
         quiet_client.force_login(owner_of[quiet.pk])
         bare_p50, bare_p95 = timings(client, "/__bare__/")
         bare_q = queries(client, "/__bare__/")
-        header = f"{'page':<15}{'p50 ms':>9}{'p95 ms':>9}{'× bare':>8}  {'busy p50':>9}{'p95':>9}{'× bare':>8}  queries quiet/busy"
+        header = (
+            f"{'page':<15}{'p50 ms':>9}{'p95 ms':>9}{'× bare':>8}  {'busy p50':>9}{'p95':>9}{'× bare':>8}"
+            "  queries quiet/busy  k calls quiet/busy"
+        )
         print(header)
-        print(f"{'bare page':<15}{bare_p50:>9.2f}{bare_p95:>9.2f}{1:>8.1f}  {'':>26}  {bare_q} / {bare_q}")
+        bare_k = calls(client, "/__bare__/")
+        print(
+            f"{'bare page':<15}{bare_p50:>9.2f}{bare_p95:>9.2f}{1:>8.1f}  {'':>26}  {f'{bare_q} / {bare_q}':<18}"
+            f"  {bare_k:.1f} / {bare_k:.1f}"
+        )
 
         def row(name):
             quiet_url, url = pages(quiet)[name], pages(busiest)[name]
             p50, p95 = timings(quiet_client, quiet_url)
             busy50, busy95 = timings(client, url)
             q = f"{queries(quiet_client, quiet_url)} / {queries(client, url)}"
+            k = f"{calls(quiet_client, quiet_url):.1f} / {calls(client, url):.1f}"
             print(
                 f"{name:<15}{p50:>9.2f}{p95:>9.2f}{p50 / bare_p50:>8.1f}  {busy50:>9.2f}{busy95:>9.2f}"
-                f"{busy50 / bare_p50:>8.1f}  {q}"
+                f"{busy50 / bare_p50:>8.1f}  {q:<18}  {k}"
             )
 
         for name in pages(busiest):
