@@ -137,13 +137,17 @@ def _warm_up() -> None:
     HTML(string="<p>warm</p>").write_pdf(font_config=_font_config())
 
 
-def _address_space() -> int:
-    """Bytes of address space this process uses now (Linux: VmSize in /proc/self/status)."""
+def _address_space(field: str = "VmSize") -> int:
+    """Bytes of address space this process uses now (Linux: VmSize in /proc/self/status), or at most (VmPeak)."""
     with open("/proc/self/status", encoding="ascii") as status:
         for line in status:
-            if line.startswith("VmSize:"):
+            if line.startswith(f"{field}:"):
                 return int(line.split()[1]) * 1024
-    raise OSError("no VmSize in /proc/self/status")
+    raise OSError(f"no {field} in /proc/self/status")
+
+
+# How close to its memory limit a render process must have come for a failure inside C code to count as the limit.
+NEAR_LIMIT = 64 * 1024 * 1024
 
 
 def _serve(connection, memory_mb: int) -> None:
@@ -164,7 +168,10 @@ def _serve(connection, memory_mb: int) -> None:
         except MemoryError:
             connection.send(("memory", ""))
         except Exception as error:
-            connection.send(("error", f"{type(error).__name__}: {error}"))
+            # A library running out of memory inside C code may raise SystemError instead of MemoryError: when the
+            # process came close to its limit, the limit is what stopped the render.
+            near_limit = isinstance(error, SystemError) and _address_space("VmPeak") > limit - NEAR_LIMIT
+            connection.send(("memory", "") if near_limit else ("error", f"{type(error).__name__}: {error}"))
 
 
 class Renderer:
