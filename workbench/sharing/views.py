@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpResponse, HttpResponseBadRequest
+from django.http import HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
@@ -68,17 +70,22 @@ def shared(request, token):
     return _private(render(request, "review/shared.html", context))
 
 
-def _published_one_pager(request, token):
-    """The link, its canvas, the published revision and the layout asked for; a response instead where there is
-    nothing to give."""
-    link = selectors.share_link_for(token)
-    canvas, published = link.canvas, link.canvas.published_revision
-    if published is None:
-        return _private(render(request, "review/shared_unpublished.html", {"canvas": canvas}, status=404))
-    layout = request.GET.get("layout", DEFAULT_LAYOUT)
-    if layout not in LAYOUTS:
-        return HttpResponseBadRequest("The layout must be a4 or a3.", content_type="text/plain; charset=utf-8")
-    return canvas, published, layout
+def _published_one_pager(view):
+    """Gives the view the link's canvas, its published revision and the layout asked for; answers for it where
+    there is nothing to give (a canvas never published, an unknown layout)."""
+
+    @functools.wraps(view)
+    def wrapped(request, token):
+        link = selectors.share_link_for(token)
+        canvas, published = link.canvas, link.canvas.published_revision
+        if published is None:
+            return _private(render(request, "review/shared_unpublished.html", {"canvas": canvas}, status=404))
+        layout = request.GET.get("layout", DEFAULT_LAYOUT)
+        if layout not in LAYOUTS:
+            return HttpResponseBadRequest("The layout must be a4 or a3.", content_type="text/plain; charset=utf-8")
+        return view(request, token, canvas, published, layout)
+
+    return wrapped
 
 
 def _pdf_url(token, layout=None) -> str:
@@ -87,13 +94,10 @@ def _pdf_url(token, layout=None) -> str:
 
 
 @require_GET
-def shared_pdf(request, token):
+@_published_one_pager
+def shared_pdf(request, token, canvas, published, layout):
     """The published revision's one-pager: from storage when the worker has made it (it does when the canvas is
     published), otherwise the "Preparing" page, which waits for it without holding the request."""
-    found = _published_one_pager(request, token)
-    if isinstance(found, HttpResponse):
-        return found
-    canvas, published, layout = found
     return _private(
         pdf_views.download(
             request,
@@ -108,12 +112,9 @@ def shared_pdf(request, token):
 
 
 @require_GET
-def shared_pdf_status(request, token):
+@_published_one_pager
+def shared_pdf_status(request, token, canvas, published, layout):
     """How far the published revision's one-pager has got (the "Preparing" page's poll)."""
-    found = _published_one_pager(request, token)
-    if isinstance(found, HttpResponse):
-        return found
-    canvas, published, layout = found
     one_pager = pdf_views.current(pdf.request_canvas(canvas, layout, published))
     return _private(
         pdf_views.preparing(
@@ -123,12 +124,9 @@ def shared_pdf_status(request, token):
 
 
 @require_POST
-def shared_pdf_retry(request, token):
+@_published_one_pager
+def shared_pdf_retry(request, token, canvas, published, layout):
     """Try a failed render of the published revision's one-pager once more."""
-    found = _published_one_pager(request, token)
-    if isinstance(found, HttpResponse):
-        return found
-    canvas, published, layout = found
     one_pager = pdf.canvas_one_pager(canvas, layout, published)
     if one_pager is not None:
         pdf.retry(one_pager)
