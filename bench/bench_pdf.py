@@ -1,14 +1,17 @@
 """PDF one-pager timings: a fresh WeasyPrint render in a warm worker, headless Chromium on the same HTML, and
 downloads through the web app of a one-pager the worker has rendered ahead.
 
-    .venv/bin/python bench/bench_pdf.py [--runs 5] [--downloads 200]
+    .venv/bin/python bench/bench_pdf.py [--runs 9] [--downloads 200]
 
 The largest worked example (by document size) is measured:
   warm      a fresh render (no stored PDF) in the worker's warm render process: the layout that fits, once
   pipeline  everything a render task does: template, layouts tried in turn, the render process, the PDF
   next save the render task for a revision of a canvas whose last one-pager needed a tighter layout
   cold      a fresh Python process per render (import WeasyPrint, load fonts, render)
-  chromium  /usr/bin/chromium --headless --print-to-pdf on the same HTML file, a fresh browser each time
+  chromium  /usr/bin/chromium --headless --print-to-pdf on the same HTML file, a fresh browser each time, taking
+            turns with the warm renders
+  columns   the warm render's processor time with columns filled in turn laid out once, and with WeasyPrint's own
+            trial layout before them (workbench/pdf/columns.py)
   download  GET /canvases/<pk>/pdf/ through the whole web app (middleware, sign-in, permission, storage) once
             the worker has rendered the revision: p50 and p95 over --downloads requests
 Before this release the first download of each revision waited for the pipeline inside the request; now the
@@ -61,7 +64,7 @@ def _percentile(samples: list[float], fraction: float) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=9)
     parser.add_argument("--downloads", type=int, default=200)
     args = parser.parse_args()
 
@@ -103,11 +106,58 @@ def main() -> None:
 
     renderer = render_module.renderer()
     renderer.render([fitting], timeout=60, **engine_kwargs)  # start and warm the worker's render process
-    warm, warm_cpu = [], []
-    for _ in range(args.runs):
+
+    def chromium_print(run: int) -> tuple[float, float]:
+        """Seconds and processor seconds (all its processes) of a fresh headless Chromium printing the HTML."""
+        target = WORK / f"chromium-{run}.pdf"
+        usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+        started = time.perf_counter()
+        subprocess.run(
+            [
+                CHROMIUM,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                f"--user-data-dir={WORK / 'profile'}",
+                "--no-pdf-header-footer",
+                f"--print-to-pdf={target}",
+                html_file.as_uri(),
+            ],
+            check=True,
+            capture_output=True,
+        )
+        seconds = time.perf_counter() - started
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)  # every Chromium process, once it has exited
+        return seconds, after.ru_utime + after.ru_stime - usage.ru_utime - usage.ru_stime
+
+    # WeasyPrint and Chromium take turns, so that a busy spell of this shared machine weighs on both alike.
+    has_chromium = Path(CHROMIUM).exists()
+    if has_chromium:
+        chromium_print(-1)  # the first start reads Chromium from disk: not counted
+    warm, warm_cpu, chromium, chromium_cpu = [], [], [], []
+    for run in range(args.runs):
         started = time.perf_counter()
         warm_cpu.append(renderer.render([fitting], timeout=60, **engine_kwargs).cpu_seconds)
         warm.append(time.perf_counter() - started)
+        if has_chromium:
+            seconds, cpu_seconds = chromium_print(run)
+            chromium.append(seconds)
+            chromium_cpu.append(cpu_seconds)
+    # The same render in this process, with columns filled in turn laid out once (workbench/pdf/columns.py) and
+    # with WeasyPrint's own trial layout before them, in turn.
+    from weasyprint.layout import block, column
+
+    from workbench.pdf import columns
+
+    once, twice = [], []
+    for _ in range(args.runs):
+        for layout, samples in ((columns.columns_layout, once), (column.columns_layout, twice)):
+            block.columns_layout = layout
+            started = time.process_time()
+            render_html([fitting], **engine_kwargs)
+            samples.append(time.process_time() - started)
+    columns.install()
     before = []  # the render as this release found it: every layout tried in turn, columns balanced each time
     for _ in range(args.runs):
         started = time.perf_counter()
@@ -125,31 +175,6 @@ def main() -> None:
         command = [sys.executable, "-c", COLD_SCRIPT, json.dumps({"html_file": str(html_file), **engine_kwargs})]
         subprocess.run(command, check=True, cwd=ROOT, capture_output=True)
         cold.append(time.perf_counter() - started)
-
-    chromium, chromium_cpu = [], []
-    if Path(CHROMIUM).exists():
-        for run in range(args.runs):
-            target = WORK / f"chromium-{run}.pdf"
-            before = resource.getrusage(resource.RUSAGE_CHILDREN)
-            started = time.perf_counter()
-            subprocess.run(
-                [
-                    CHROMIUM,
-                    "--headless",
-                    "--no-sandbox",
-                    "--disable-gpu",
-                    "--disable-background-networking",
-                    f"--user-data-dir={WORK / 'profile'}",
-                    "--no-pdf-header-footer",
-                    f"--print-to-pdf={target}",
-                    html_file.as_uri(),
-                ],
-                check=True,
-                capture_output=True,
-            )
-            chromium.append(time.perf_counter() - started)
-            after = resource.getrusage(resource.RUSAGE_CHILDREN)  # every Chromium process, once it has exited
-            chromium_cpu.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
 
     # The web app: a team, a canvas holding the largest example, its one-pager rendered by the worker's code.
     call_command("migrate", verbosity=0)
@@ -187,11 +212,18 @@ def main() -> None:
     )
     print(f"  WeasyPrint fresh render, warm worker       {_ms(warm_median)}")
     print(f"  layouts in turn, no probe (as before)      {_ms(statistics.median(before))}")
+    print(
+        f"  processor time of the fresh render in one process: columns laid out once {_ms(statistics.median(once))}, "
+        f"with WeasyPrint's trial layout {_ms(statistics.median(twice))}, "
+        f"ratio {statistics.median(a / b for a, b in zip(once, twice, strict=True)):.2f}×"
+    )
     print(f"  render task pipeline, probing (now)        {_ms(statistics.median(pipeline))}")
     print(f"  WeasyPrint cold (fresh Python process)     {_ms(statistics.median(cold))}")
     if chromium_median:
         print(f"  headless Chromium --print-to-pdf           {_ms(chromium_median)}")
+        pairs = statistics.median(ours / theirs for ours, theirs in zip(warm, chromium, strict=True))
         print(f"  ratio WeasyPrint warm / Chromium           {warm_median / chromium_median:8.2f}×  (goal ≤ 0.5×)")
+        print(f"    median of the {len(warm)} ratios of runs taken in turn {pairs:.2f}×")
         cpu_ratio = statistics.median(warm_cpu) / statistics.median(chromium_cpu)
         print(
             f"  processor time: WeasyPrint {_ms(statistics.median(warm_cpu))}, Chromium (all its processes) "

@@ -63,9 +63,13 @@ class RenderOutput:
 
 @functools.cache
 def _font_config():
-    """One font configuration per process: Pango keeps the fonts it has loaded and matched from one render to the next."""
+    """One font configuration per process: Pango keeps the fonts it has loaded and matched from one render to the next.
+    Set up with it, once: columns that fill in turn are laid out once, not twice (workbench/pdf/columns.py)."""
     from weasyprint.text.fonts import FontConfiguration
 
+    from workbench.pdf import columns
+
+    columns.install()
     return FontConfiguration()
 
 
