@@ -38,3 +38,28 @@ def client_for(client, people):
         return client
 
     return login
+
+
+# One-pagers laid out so far in this test process, by everything a layout depends on.
+_LAID_OUT: dict = {}
+
+
+@pytest.fixture
+def same_html_same_pdf(monkeypatch):
+    """For tests where the one-pager is beside the point (who may download it, which status a page answers): the
+    render process lays out each distinct HTML once per test process, and a later render of the very same HTML,
+    limits and options gets a copy of that PDF. Tests of rendering itself (limits, restarts, workers) do not use it.
+    """
+    import dataclasses
+
+    from workbench.pdf.engine import Renderer
+
+    lay_out = Renderer.render
+
+    def render(self, variants, *, timeout, **options):
+        key = (tuple(variants), timeout, self.memory_mb, tuple(sorted(options.items())))
+        if key not in _LAID_OUT:
+            _LAID_OUT[key] = lay_out(self, variants, timeout=timeout, **options)
+        return dataclasses.replace(_LAID_OUT[key])
+
+    monkeypatch.setattr(Renderer, "render", render)

@@ -20,6 +20,9 @@ from workbench.progress import services as progress
 from workbench.sharing import services as sharing
 from workbench.teams.models import Invitation
 
+# The one-pager's rows ask who may download it: each distinct one-pager is laid out once per test process.
+pytestmark = pytest.mark.usefixtures("same_html_same_pdf")
+
 LOGIN = "login"
 DRAFT_STATEMENT = "By 2031 a draft statement that was never reviewed nor published."
 MEMBERS = {"viewer": 200, "reviewer": 200, "editor": 200, "owner": 200}

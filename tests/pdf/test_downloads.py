@@ -14,7 +14,9 @@ from workbench.canvases import services as canvas_services
 from workbench.checker import check
 from workbench.pdf.management.commands import export_pdf
 
-pytestmark = pytest.mark.urls("tests.pdf.urls")
+# Who may download and what comes back: each distinct one-pager is laid out once per test process (renders are
+# counted by the one-pagers' tries, which this does not change).
+pytestmark = [pytest.mark.urls("tests.pdf.urls"), pytest.mark.usefixtures("same_html_same_pdf")]
 
 
 @pytest.fixture
