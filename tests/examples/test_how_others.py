@@ -96,3 +96,30 @@ def test_the_editor_shows_a_collapsed_panel_in_every_section_with_sources_by_tit
     assert "Local and international case studies on health missions" in html
     assert "https://www.youtube.com/watch?v=2kY82Y_uE54&amp;t=" in html
     assert not re.search(r"\d{3}_[0-9a-f]{16}", html)
+
+
+def test_a_panel_is_rendered_once_for_every_draft_whose_examples_rank_alike(client_for, people):
+    from tests.canvases.test_editing import editor_post
+    from workbench.examples.templatetags.example_tags import _panel
+
+    _panel.cache_clear()
+    food = make_canvas(people["team"], people["owner"], full_document(items=1))
+    cancer = make_canvas(people["team"], people["owner"], _draft("By 2035 no one in the region dies of cancer."))
+    client = client_for("editor")
+
+    def refused_save(canvas, document, statement):  # a refused save shows the editor again, never a kept copy
+        data = editor_post(document, 1, statement=statement, deadline_year="2030s")
+        response = client.post(reverse("canvases:edit", args=[canvas.pk]), data)
+        assert response.status_code == 422
+        rendered = [template.name for template in response.templates].count("examples/partials/how_others.html")
+        return rendered, response.content.decode()
+
+    first, _ = refused_save(food, full_document(items=1), full_document()["statement"])
+    again, html = refused_save(food, full_document(items=1), full_document()["statement"])
+    other, other_html = refused_save(cancer, _draft(""), "By 2035 no one in the region dies of cancer.")
+
+    assert first == len(EDITOR_SECTIONS)  # one panel a section
+    assert again == 0
+    assert "Closest to your draft: Camden" in html
+    assert other == len(EDITOR_SECTIONS)  # ranked otherwise: rendered for this ranking
+    assert "Closest to your draft: Camden" not in other_html and "Closest to your draft:" in other_html

@@ -3,9 +3,13 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from django import template
+from django.template.loader import render_to_string
 
 from workbench.examples.panels import closest, section_panel
+from workbench.examples.similar import Match
 
 register = template.Library()
 
@@ -16,7 +20,14 @@ def closest_examples(document):
     return closest(document if isinstance(document, dict) else {})
 
 
-@register.inclusion_tag("examples/partials/how_others.html")
+@register.simple_tag
 def how_others_wrote(ranked, section: str):
     """The collapsed "How others wrote this" panel of one section."""
-    return section_panel(ranked or [], section)
+    return _panel(section, tuple(ranked or ()))
+
+
+@lru_cache(maxsize=512)
+def _panel(section: str, ranked: tuple[Match, ...]) -> str:
+    """A panel shows only the worked examples (read once per process) in the order of `ranked`: every draft whose
+    examples rank alike gets the same panel, so it is rendered once per process, not on every view of the editor."""
+    return render_to_string("examples/partials/how_others.html", section_panel(list(ranked), section))
