@@ -39,7 +39,14 @@ def _fills_in_turn(context, box) -> bool:
     )
 
 
-def columns_layout(
+def columns_layout(context, box, *arguments):
+    """Lay out a multi-column box: once when its columns fill in turn, by WeasyPrint otherwise."""
+    if _fills_in_turn(context, box):
+        return _columns_filled_in_turn(context, box, *arguments)
+    return _library_columns_layout(context, box, *arguments)
+
+
+def _columns_filled_in_turn(
     context,
     box,
     bottom_space,
@@ -52,21 +59,7 @@ def columns_layout(
     first_letter_style,
     first_line_style,
 ):
-    """Lay out a multi-column box: once when its columns fill in turn, by WeasyPrint otherwise."""
-    if not _fills_in_turn(context, box):
-        return _library_columns_layout(
-            context,
-            box,
-            bottom_space,
-            skip_stack,
-            containing_block,
-            page_is_empty,
-            absolute_boxes,
-            fixed_boxes,
-            adjoining_margins,
-            first_letter_style,
-            first_line_style,
-        )
+    """The columns WeasyPrint's second pass makes, each as tall as the page allows, without its trial."""
     style = box.style
     context.in_column = True
     box = box.copy_with_children(box.children)
