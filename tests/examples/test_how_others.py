@@ -123,3 +123,18 @@ def test_a_panel_is_rendered_once_for_every_draft_whose_examples_rank_alike(clie
     assert "Closest to your draft: Camden" in html
     assert other == len(EDITOR_SECTIONS)  # ranked otherwise: rendered for this ranking
     assert "Closest to your draft: Camden" not in other_html and "Closest to your draft:" in other_html
+
+
+def test_a_changed_template_is_shown_by_the_running_development_server():
+    from pathlib import Path
+
+    from django.utils.autoreload import file_changed
+
+    from workbench.examples.templatetags.example_tags import _panel
+
+    _panel("identity", tuple(closest(_draft("Food"))))
+    assert _panel.cache_info().currsize > 0
+
+    file_changed.send(sender=None, file_path=Path("templates/examples/partials/how_others.html").resolve())
+
+    assert _panel.cache_info().currsize == 0
