@@ -27,7 +27,8 @@ _library_columns_layout = column.columns_layout
 
 def _fills_in_turn(context, box) -> bool:
     """A box WeasyPrint would lay out twice for nothing: columns filled in turn, one run of them (nothing spans
-    the columns), no set height, no footnotes on the page and no positioned descendants of its own."""
+    the columns), no set height, no footnotes on the page, and not relatively positioned (WeasyPrint then places
+    its absolutely positioned descendants against it)."""
     style = box.style
     return (
         style["column_fill"] == "auto"

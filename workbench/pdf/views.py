@@ -26,12 +26,14 @@ logger = logging.getLogger(__name__)
 Status = OnePager.Status
 
 
-def _layout(request) -> str | None:
+def layout_asked(request) -> str | None:
+    """The layout in the query (A4 unless asked otherwise), or None when it is not one we print."""
     layout = request.GET.get("layout", DEFAULT_LAYOUT)
     return layout if layout in LAYOUTS else None
 
 
-def _bad_layout() -> HttpResponse:
+def bad_layout() -> HttpResponse:
+    """The answer to a layout we do not print."""
     return HttpResponseBadRequest("The layout must be a4 or a3.", content_type="text/plain; charset=utf-8")
 
 
@@ -42,7 +44,7 @@ def _pdf_response(pdf: bytes, filename: str) -> HttpResponse:
     return response
 
 
-def current(one_pager: OnePager) -> OnePager:
+def _current(one_pager: OnePager) -> OnePager:
     """The row as it stands, after giving back to the queue a render whose worker has died."""
     if one_pager.status == Status.RENDERING and one_pager.started_at:
         from django.utils import timezone
@@ -54,10 +56,10 @@ def current(one_pager: OnePager) -> OnePager:
 
 
 def preparing(request, one_pager: OnePager, *, title: str, base_url: str, layout: str, partial: bool = False):
-    """The "Preparing your one-pager" page, or only its status part for htmx's poll."""
+    """The "Preparing your one-pager" page, or only its status part for htmx's poll, with the row as it stands."""
     query = f"?layout={layout}"
     context = {
-        "one_pager": one_pager,
+        "one_pager": _current(one_pager),
         "title": title,
         "layout_name": LAYOUTS[layout],
         "download_url": base_url + query,
@@ -70,6 +72,13 @@ def preparing(request, one_pager: OnePager, *, title: str, base_url: str, layout
     return response
 
 
+def retried(one_pager: OnePager | None, *, base_url: str, layout: str) -> HttpResponse:
+    """Try a failed render once more (the "Try again" of the Preparing page), then back to the download."""
+    if one_pager is not None:
+        services.retry(one_pager)
+    return redirect(f"{base_url}?layout={layout}")
+
+
 def download(request, one_pager: OnePager | None, request_render, *, filename: str, title: str, base_url: str, layout):
     """The one-pager from storage when it is ready, otherwise the "Preparing" page (`base_url` + status/ and retry/
     answer its poll and its "Try again"). `request_render()` asks the worker for it."""
@@ -79,7 +88,7 @@ def download(request, one_pager: OnePager | None, request_render, *, filename: s
         pdf = services.read(one_pager)  # ready at once where tasks run in the request (tests)
     if pdf is not None:
         return _pdf_response(pdf, filename)
-    return preparing(request, current(one_pager), title=title, base_url=base_url, layout=layout)
+    return preparing(request, one_pager, title=title, base_url=base_url, layout=layout)
 
 
 def _canvas(request, pk: int) -> Canvas:
@@ -96,9 +105,9 @@ def _canvas(request, pk: int) -> Canvas:
 def canvas_pdf(request, pk: int):
     """GET /canvases/<pk>/pdf/?layout=a4|a3: the canvas's one-pager at its current revision."""
     canvas = _canvas(request, pk)
-    layout = _layout(request)
+    layout = layout_asked(request)
     if layout is None:
-        return _bad_layout()
+        return bad_layout()
     revision = canvas.current_revision.number if canvas.current_revision else 0
     return download(
         request,
@@ -116,12 +125,12 @@ def canvas_pdf(request, pk: int):
 def canvas_pdf_status(request, pk: int):
     """GET /canvases/<pk>/pdf/status/: how far the one-pager of the current revision has got (htmx poll)."""
     canvas = _canvas(request, pk)
-    layout = _layout(request)
+    layout = layout_asked(request)
     if layout is None:
-        return _bad_layout()
+        return bad_layout()
     one_pager = services.request_canvas(canvas, layout)
     base_url = reverse("pdf:canvas", kwargs={"pk": pk})
-    return preparing(request, current(one_pager), title=canvas.title, base_url=base_url, layout=layout, partial=True)
+    return preparing(request, one_pager, title=canvas.title, base_url=base_url, layout=layout, partial=True)
 
 
 @require_POST
@@ -129,13 +138,14 @@ def canvas_pdf_status(request, pk: int):
 def canvas_pdf_retry(request, pk: int):
     """POST /canvases/<pk>/pdf/retry/: try a failed render once more."""
     canvas = _canvas(request, pk)
-    layout = _layout(request)
+    layout = layout_asked(request)
     if layout is None:
-        return _bad_layout()
-    one_pager = services.canvas_one_pager(canvas, layout, canvas.current_revision)
-    if one_pager is not None:
-        services.retry(one_pager)
-    return redirect(reverse("pdf:canvas", kwargs={"pk": pk}) + f"?layout={layout}")
+        return bad_layout()
+    return retried(
+        services.canvas_one_pager(canvas, layout, canvas.current_revision),
+        base_url=reverse("pdf:canvas", kwargs={"pk": pk}),
+        layout=layout,
+    )
 
 
 def _example(slug: str) -> dict:
@@ -156,9 +166,9 @@ def example_pdf(request, slug: str):
     Worked examples are public, like their gallery: no sign-in needed.
     """
     document = _example(slug)
-    layout = _layout(request)
+    layout = layout_asked(request)
     if layout is None:
-        return _bad_layout()
+        return bad_layout()
     key = services.example_key(slug, document, layout)
     return download(
         request,
@@ -174,22 +184,23 @@ def example_pdf(request, slug: str):
 @require_GET
 def example_pdf_status(request, slug: str):
     document = _example(slug)
-    layout = _layout(request)
+    layout = layout_asked(request)
     if layout is None:
-        return _bad_layout()
+        return bad_layout()
     one_pager = services.request_example(slug, document, layout)
     base_url = reverse("pdf:example", kwargs={"slug": slug})
     title = document.get("title") or slug
-    return preparing(request, current(one_pager), title=title, base_url=base_url, layout=layout, partial=True)
+    return preparing(request, one_pager, title=title, base_url=base_url, layout=layout, partial=True)
 
 
 @require_POST
 def example_pdf_retry(request, slug: str):
     document = _example(slug)
-    layout = _layout(request)
+    layout = layout_asked(request)
     if layout is None:
-        return _bad_layout()
-    one_pager = OnePager.objects.filter(key=services.example_key(slug, document, layout)).first()
-    if one_pager is not None:
-        services.retry(one_pager)
-    return redirect(reverse("pdf:example", kwargs={"slug": slug}) + f"?layout={layout}")
+        return bad_layout()
+    return retried(
+        OnePager.objects.filter(key=services.example_key(slug, document, layout)).first(),
+        base_url=reverse("pdf:example", kwargs={"slug": slug}),
+        layout=layout,
+    )

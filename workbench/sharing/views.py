@@ -7,7 +7,6 @@ import functools
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
@@ -15,7 +14,6 @@ from django.views.decorators.http import require_GET, require_POST
 from workbench.canvases.selectors import canvas_for
 from workbench.pdf import services as pdf
 from workbench.pdf import views as pdf_views
-from workbench.pdf.render import DEFAULT_LAYOUT, LAYOUTS
 from workbench.sharing import selectors, services
 from workbench.sharing.forms import ShareLinkForm
 
@@ -80,17 +78,16 @@ def _published_one_pager(view):
         canvas, published = link.canvas, link.canvas.published_revision
         if published is None:
             return _private(render(request, "review/shared_unpublished.html", {"canvas": canvas}, status=404))
-        layout = request.GET.get("layout", DEFAULT_LAYOUT)
-        if layout not in LAYOUTS:
-            return HttpResponseBadRequest("The layout must be a4 or a3.", content_type="text/plain; charset=utf-8")
+        layout = pdf_views.layout_asked(request)
+        if layout is None:
+            return pdf_views.bad_layout()
         return view(request, token, canvas, published, layout)
 
     return wrapped
 
 
-def _pdf_url(token, layout=None) -> str:
-    url = reverse("sharing:shared_pdf", kwargs={"token": token})
-    return url if layout is None else f"{url}?layout={layout}"
+def _pdf_url(token) -> str:
+    return reverse("sharing:shared_pdf", kwargs={"token": token})
 
 
 @require_GET
@@ -115,7 +112,7 @@ def shared_pdf(request, token, canvas, published, layout):
 @_published_one_pager
 def shared_pdf_status(request, token, canvas, published, layout):
     """How far the published revision's one-pager has got (the "Preparing" page's poll)."""
-    one_pager = pdf_views.current(pdf.request_canvas(canvas, layout, published))
+    one_pager = pdf.request_canvas(canvas, layout, published)
     return _private(
         pdf_views.preparing(
             request, one_pager, title=canvas.title, base_url=_pdf_url(token), layout=layout, partial=True
@@ -128,6 +125,4 @@ def shared_pdf_status(request, token, canvas, published, layout):
 def shared_pdf_retry(request, token, canvas, published, layout):
     """Try a failed render of the published revision's one-pager once more."""
     one_pager = pdf.canvas_one_pager(canvas, layout, published)
-    if one_pager is not None:
-        pdf.retry(one_pager)
-    return _private(redirect(_pdf_url(token, layout)))
+    return _private(pdf_views.retried(one_pager, base_url=_pdf_url(token), layout=layout))
